@@ -1,0 +1,3 @@
+"""EventWire: raw news in, PLOVER/CAMEO political event records out."""
+
+__version__ = "0.1.0"

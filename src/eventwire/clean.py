@@ -1,0 +1,199 @@
+"""Cleaning scraped article text: header line, boilerplate, credits, glued words.
+
+Nothing is dropped silently: every paragraph taken out lands in
+``Article.removed`` and every word repair in ``Article.repairs``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from eventwire.errors import DocumentError
+from eventwire.language import detect_language
+from eventwire.model import Article
+
+DASH = r"\s+[–—-]\s+"
+HEADER_DATE_FORMATS = (
+    (re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$"), ("month", "day", "year")),
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), ("year", "month", "day")),
+    (re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$"), ("day", "month", "year")),
+)
+HEADER = re.compile(
+    rf"^(?P<title>.+?){DASH}(?P<outlet>[^–—]{{1,60}}?){DASH}(?P<date>[\d/.-]{{8,10}})$"
+)
+PUBLISHED_LINE = re.compile(
+    r"^(published|date|posted)\s*:\s*(?P<date>\d{4}-\d{2}-\d{2})\b.*$", re.I
+)
+MAX_TITLE_CHARS = 250
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    kind: str
+    pattern: re.Pattern[str]
+
+
+def _data_lines(name: str) -> list[list[str]]:
+    text = resources.files("eventwire.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
+    return tuple(
+        BoilerplateRule(kind, re.compile(pattern, re.I))
+        for kind, pattern, *_ in _data_lines("boilerplate.tsv")
+    )
+
+
+@lru_cache(maxsize=1)
+def agency_names() -> dict[str, str]:
+    """Lower-cased abbreviation -> the spelling used in credit lines."""
+    return {abbr.lower(): abbr for abbr, *_ in _data_lines("agencies.tsv")}
+
+
+def parse_header_date(text: str) -> date | None:
+    for pattern, order in HEADER_DATE_FORMATS:
+        match = pattern.match(text)
+        if match:
+            parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
+            try:
+                return date(parts["year"], parts["month"], parts["day"])
+            except ValueError:
+                return None
+    return None
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs are separated by blank lines; single newlines inside are kept as spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs = re.split(r"\n\s*\n", text)
+    return [re.sub(r"[ \t]*\n[ \t]*", " ", p).strip() for p in paragraphs if p.strip()]
+
+
+def credits_in(paragraph: str) -> list[str] | None:
+    """Agencies named by a credit line such as ``DZC (EFE, AFP, Reuters)`` or ``(AP/dpa)``."""
+    match = re.fullmatch(
+        r"(?:[A-Za-z]{1,6}(?:/[A-Za-z]{1,6})*\s*)?\(([^()]{2,80})\)\.?", paragraph.strip()
+    )
+    body = match.group(1) if match else paragraph.strip()
+    names = [n.strip() for n in re.split(r"\s*[,/;&]\s*|\s+and\s+", body) if n.strip()]
+    known = agency_names()
+    if not names or any(n.lower() not in known for n in names):
+        return None
+    if not match and len(names) < 2:
+        return None  # a lone word like "Reuters" is a credit only inside brackets
+    return [known[n.lower()] for n in names]
+
+
+def repair_glued_words(text: str, known_names: Collection[str]) -> tuple[str, dict[str, str]]:
+    """Split words where a known name runs into the next word ("Putinby" -> "Putin by").
+
+    A split happens only when the left part is a known name (or any capitalised
+    word, if the right part is a capitalised function word as in "ErdoganIn")
+    and the right part is an English function word; ordinary words are left alone.
+    """
+    repairs: dict[str, str] = {}
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word.lower() in known_names:
+            return word
+        for cut in range(len(word) - 2, 2, -1):
+            left, right = word[:cut], word[cut:]
+            if right.lower() not in STOP_WORDS or len(right) < 2:
+                continue
+            camel = right[0].isupper() and left[-1].islower()
+            if left.lower() in known_names and (camel or right.islower()):
+                repairs[word] = f"{left} {right}"
+                return repairs[word]
+            if camel and right[1:].islower() and len(left) >= 3:
+                repairs[word] = f"{left} {right}"
+                return repairs[word]
+        return word
+
+    repaired = re.sub(r"\b[A-Z][a-z]+[A-Za-z]+\b", fix, text)
+    return repaired, repairs
+
+
+def clean_article(article: Article, known_names: Collection[str] = frozenset()) -> Article:
+    """Return the article with its header parsed, debris removed and glued words repaired."""
+    paragraphs = split_paragraphs(article.text)
+    if not paragraphs:
+        raise DocumentError(article.source or article.id, "empty article: no text")
+    title, outlet, published, basis = (
+        article.title,
+        article.outlet,
+        article.published,
+        article.published_basis,
+    )
+    first = paragraphs[0]
+    header = HEADER.match(first)
+    if header and (header_date := parse_header_date(header.group("date"))):
+        title, outlet, published, basis = (
+            header.group("title"),
+            header.group("outlet"),
+            header_date,
+            "header",
+        )
+        paragraphs = paragraphs[1:]
+    elif (
+        not title
+        and len(paragraphs) > 1
+        and len(first) <= MAX_TITLE_CHARS
+        and not first.endswith(".")
+    ):
+        title, paragraphs = first, paragraphs[1:]
+
+    body: list[str] = []
+    removed = list(article.removed)
+    credits = list(article.credits)
+    for paragraph in paragraphs:
+        published_line = PUBLISHED_LINE.match(paragraph)
+        if published_line and basis in ("", "option"):
+            published = date.fromisoformat(published_line.group("date"))
+            basis = "published_line"
+            continue
+        agencies = credits_in(paragraph)
+        if agencies:
+            credits += [a for a in agencies if a not in credits]
+            continue
+        if any(rule.pattern.match(paragraph) for rule in boilerplate_rules()):
+            removed.append(paragraph)
+            continue
+        body.append(paragraph)
+
+    if not body:
+        raise DocumentError(
+            article.source or article.id, "no article text left after removing boilerplate"
+        )
+    text, repairs = repair_glued_words("\n\n".join(body), known_names)
+    language = detect_language(text)
+    if language != "en":
+        raise DocumentError(
+            article.source or article.id,
+            f"article is not in English (detected language: {language})",
+        )
+    cleaned = Article(
+        text=text,
+        title=title,
+        outlet=outlet,
+        url=article.url,
+        published=published,
+        published_basis=basis,
+        credits=credits,
+        language=language,
+        removed=removed,
+        repairs={**article.repairs, **repairs},
+        flags=list(article.flags),
+        source=article.source,
+        duplicate_of=article.duplicate_of,
+    )
+    return cleaned

@@ -1,0 +1,120 @@
+"""The ``eventwire`` command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from eventwire.errors import EventWireError
+from eventwire.model import CodedArticle
+from eventwire.nlp import DEFAULT_MODEL
+
+app = typer.Typer(
+    help="EventWire: raw news in, PLOVER/CAMEO political event records out.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+
+@app.callback()
+def main() -> None:
+    """EventWire: raw news in, PLOVER/CAMEO political event records out."""
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def parse_date_option(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from exc
+
+
+def fail(message: str) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(code=1)
+
+
+@app.command()
+def code(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or directories.")],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.table,
+    model: Annotated[
+        str, typer.Option(help="Installed spaCy pipeline to parse with.")
+    ] = DEFAULT_MODEL,
+    published: Annotated[
+        str | None,
+        typer.Option("--date", help="Publication date (YYYY-MM-DD) for articles that carry none."),
+    ] = None,
+    include_negated: Annotated[bool, typer.Option(help="Also print negated events.")] = False,
+) -> None:
+    """Code news articles into PLOVER events and print them."""
+    from eventwire.ingest import read_articles
+    from eventwire.pipeline import Pipeline
+
+    fallback_date = parse_date_option(published)
+    try:
+        pipeline = Pipeline.load(model)
+        coded = 0
+        for result in pipeline.code(read_articles(paths, published=fallback_date)):
+            coded += 1
+            print_coded(result, output_format, include_negated)
+    except EventWireError as exc:
+        raise fail(str(exc)) from None
+    for problem in pipeline.problems:
+        err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False)
+    if coded == 0:
+        raise fail("no article could be coded")
+
+
+def print_coded(result: CodedArticle, output_format: OutputFormat, include_negated: bool) -> None:
+    if output_format is OutputFormat.json:
+        sys.stdout.write(json.dumps(result.to_dict(include_negated), ensure_ascii=False) + "\n")
+        return
+    events = [e for e in result.events if include_negated or not e.negated]
+    if output_format is OutputFormat.jsonl:
+        for event in events:
+            sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+        return
+    article = result.article
+    heading = " · ".join(
+        p
+        for p in (article.title or article.source, article.outlet, str(article.published or ""))
+        if p
+    )
+    table = Table(title=heading, title_justify="left", show_lines=False)
+    for column in ("date", "source", "event", "mode", "target", "cameo", "evidence"):
+        table.add_column(column, overflow="fold")
+    for event in events:
+        table.add_row(
+            str(event.date or ""),
+            f"{event.source.name} ({event.source.code})" if event.source else "",
+            event.event_type + (" (negated)" if event.negated else ""),
+            event.mode or "",
+            f"{event.target.name} ({event.target.code})" if event.target else "",
+            event.cameo or "",
+            event.evidence,
+        )
+    console = Console(width=160)
+    console.print(table)
+    for flag in result.flags:
+        console.print(
+            f"  [yellow]flag[/yellow] {flag.kind}: {flag.text} — {flag.detail}", highlight=False
+        )

