@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
-from eventwire import clean, dates, quotes
+from eventwire import clean, dates, places, quotes
 from eventwire.actors import ActorResolver
 from eventwire.errors import DocumentError
 from eventwire.events import EventCoder
@@ -59,5 +59,6 @@ class Pipeline:
         events = self.coder.code(doc, mentions, article)
         flags = list(article.flags)
         flags += dates.assign_dates(events, doc, article)
+        places.assign_locations(events, doc)
         found_quotes = quotes.extract_quotes(doc, mentions)
         return CodedArticle(article=article, events=events, quotes=found_quotes, flags=flags)
