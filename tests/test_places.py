@@ -11,7 +11,7 @@ def _event(text: str, word: str) -> Event:
     return Event("a", 0, text, (start, start + len(word)), word, None, None, "CONSULT")
 
 
-def test_locative_city_gives_coordinates(nlp) -> None:  # noqa: ANN001
+def test_locative_city_gives_coordinates(nlp) -> None:
     text = "The presidents of Kenya and Uganda met in Kampala to discuss the drought."
     event = _event(text, "met")
     assign_locations([event], nlp(text))
@@ -20,7 +20,7 @@ def test_locative_city_gives_coordinates(nlp) -> None:  # noqa: ANN001
     assert event.location.geonames_id and 0 < event.location.lat < 1
 
 
-def test_capital_as_actor_is_not_a_place(nlp) -> None:  # noqa: ANN001
+def test_capital_as_actor_is_not_a_place(nlp) -> None:
     text = "Moscow accused Kyiv of shelling the power plant."
     event = _event(text, "accused")
     assign_locations([event], nlp(text))
