@@ -9,7 +9,6 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pyarrow as pa
 
 from eventwire.model import CodedArticle
@@ -200,7 +199,9 @@ class EventStore:
         assignments = []
         for values in rows.fetchall():
             row = dict(zip(names, values, strict=True))
-            assignments.append({"id": row["id"], "merged_id": merger.assign(row, row["merge_date"])})
+            assignments.append(
+                {"id": row["id"], "merged_id": merger.assign(row, row["merge_date"])}
+            )
         self.connection.execute("DELETE FROM merged_events")
         self._insert("merged_events", merger.new_rows())
         if assignments:

@@ -43,7 +43,12 @@ def actor_key(row: dict[str, Any], side: str) -> str:
 def merge_key(row: dict[str, Any]) -> str:
     """Who did what (and how) to whom: the part of an event all its mentions share."""
     return "|".join(
-        (actor_key(row, "source"), actor_key(row, "target"), row["event_type"], row.get("mode") or "")
+        (
+            actor_key(row, "source"),
+            actor_key(row, "target"),
+            row["event_type"],
+            row.get("mode") or "",
+        )
     )
 
 
@@ -93,9 +98,7 @@ class Merger:
         if row["negated"] or when is None:
             return None
         key = merge_key(row)
-        candidates = [
-            m for m in self.by_key.get(key, []) if m.distance(when) <= self.window_days
-        ]
+        candidates = [m for m in self.by_key.get(key, []) if m.distance(when) <= self.window_days]
         if candidates:
             chosen = min(candidates, key=lambda m: (m.distance(when), m.first_date, m.id))
             if when < chosen.first_date or when > chosen.last_date:
@@ -120,7 +123,10 @@ class Merger:
 
     def changed_rows(self) -> list[dict[str, Any]]:
         return [
-            m.as_row() for group in self.by_key.values() for m in group if m.changed and not m.is_new
+            m.as_row()
+            for group in self.by_key.values()
+            for m in group
+            if m.changed and not m.is_new
         ]
 
 

@@ -31,7 +31,9 @@ def article_row(article: Article, ingested_at: datetime) -> dict[str, Any]:
 
 
 def actor_columns(actor: Actor | None, side: str) -> dict[str, Any]:
-    return {f"{side}_{column}": getattr(actor, column) if actor else None for column in ACTOR_COLUMNS}
+    return {
+        f"{side}_{column}": getattr(actor, column) if actor else None for column in ACTOR_COLUMNS
+    }
 
 
 def event_row(event: Event) -> dict[str, Any]:

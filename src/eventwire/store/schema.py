@@ -164,7 +164,9 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
 
 def stored_version(connection: duckdb.DuckDBPyConnection, path: Path) -> int | None:
     """The schema version in the file, None for an empty database."""
-    tables = {row[0] for row in connection.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    tables = {
+        row[0] for row in connection.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+    }
     if not tables:
         return None
     if "schema_version" not in tables:
