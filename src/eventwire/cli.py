@@ -252,6 +252,31 @@ def ingest(
         raise fail("no article could be stored")
 
 
+# What a terminal table shows; jsonl and csv carry every column.
+TABLE_COLUMNS = {
+    "id",
+    "date",
+    "first_date",
+    "last_date",
+    "source_name",
+    "source_country",
+    "source_sector",
+    "event_type",
+    "mode",
+    "target_name",
+    "target_country",
+    "target_sector",
+    "cameo",
+    "mention_count",
+    "source_count",
+    "outlet",
+    "evidence",
+    "week",
+    "mentions",
+    "merged_events",
+}
+
+
 class QueryFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
@@ -307,11 +332,14 @@ def print_rows(
         writer.writerow(columns)
         writer.writerows(rows)
     else:
+        shown = [i for i, column in enumerate(columns) if column in TABLE_COLUMNS] or list(
+            range(len(columns))
+        )
         table = Table(title=title, title_justify="left")
-        for column in columns:
-            table.add_column(column, overflow="fold")
+        for i in shown:
+            table.add_column(columns[i], overflow="fold")
         for row in rows:
-            table.add_row(*("" if value is None else str(value) for value in row))
+            table.add_row(*("" if row[i] is None else str(row[i]) for i in shown))
         Console(width=200).print(table)
 
 

@@ -77,7 +77,7 @@ def export_events(
     condition, params = where.where()
     table = store.connection.execute(
         FULL_SQL.format(date=EVENT_DATE, where=condition), params
-    ).fetch_arrow_table()
+    ).to_arrow_table()
     if output.parent and not output.parent.exists():
         raise EventWireError(f"{output}: the folder {output.parent} does not exist")
     try:

@@ -45,9 +45,11 @@ def country_code(value: str) -> str:
     try:
         return pycountry.countries.lookup(text).alpha_3
     except LookupError:
-        matches = pycountry.countries.search_fuzzy(text) if len(text) > 3 else []
-        if matches:
-            return matches[0].alpha_3
+        pass
+    try:
+        return pycountry.countries.search_fuzzy(text)[0].alpha_3
+    except LookupError:
+        pass
     raise EventWireError(f"--country {value!r}: not a country name or ISO-3166 alpha-3 code")
 
 
