@@ -56,17 +56,17 @@ class EventStore:
 
     def counts(self) -> dict[str, int]:
         counts = {
-            table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
             for table in TABLES
         }
         return counts
 
     @property
     def merge_window_days(self) -> int:
-        row = self.connection.execute(
+        rows = self.connection.execute(
             "SELECT value FROM settings WHERE key = 'merge_window_days'"
-        ).fetchone()
-        return int(row[0]) if row else DEFAULT_WINDOW_DAYS
+        ).fetchall()
+        return int(rows[0][0]) if rows else DEFAULT_WINDOW_DAYS
 
     # -- writing -------------------------------------------------------------
 

@@ -75,8 +75,8 @@ def export_events(
     """Write the matching events to ``output`` in ``output_format``; returns the row count."""
     where = where or EventFilter()
     condition, params = where.where()
-    table = store.connection.execute(
-        FULL_SQL.format(date=EVENT_DATE, where=condition), params
+    table = store.connection.sql(
+        FULL_SQL.format(date=EVENT_DATE, where=condition), params=params
     ).to_arrow_table()
     if output.parent and not output.parent.exists():
         raise EventWireError(f"{output}: the folder {output.parent} does not exist")

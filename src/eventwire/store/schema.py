@@ -174,8 +174,8 @@ def stored_version(connection: duckdb.DuckDBPyConnection, path: Path) -> int | N
             f"{path}: not an EventWire database (it has tables {', '.join(sorted(tables))} "
             "but no schema_version); pick another --db path"
         )
-    row = connection.execute("SELECT max(version) FROM schema_version").fetchone()
-    if row is None or row[0] is None:
+    (row,) = connection.execute("SELECT max(version) FROM schema_version").fetchall()
+    if row[0] is None:
         raise EventWireError(f"{path}: schema_version table is empty; the file is damaged")
     return int(row[0])
 
