@@ -268,6 +268,8 @@ TABLE_COLUMNS = {
     "target_sector",
     "cameo",
     "mention_count",
+    "first_seen",
+    "last_seen",
     "source_count",
     "outlet",
     "evidence",
