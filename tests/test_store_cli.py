@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import signal
@@ -161,10 +163,10 @@ def test_query_lists_each_mention_with_its_evidence(phone_call_db: Path) -> None
         "query", "--db", str(phone_call_db), "--actor", "Erdogan", "--format", "csv"
     )
     assert code == 0
-    header, *rows = stdout.splitlines()
-    assert "evidence" in header.split(",")
+    rows = list(csv.DictReader(io.StringIO(stdout)))
     assert len(rows) >= 3
-    assert all("Erdogan" in row for row in rows)
+    assert all("Erdogan" in row["source_name"] + row["target_name"] for row in rows)
+    assert all(row["evidence"] and row["evidence"] in row["sentence"] for row in rows)
 
 
 def test_exports_and_stats_from_the_command_line(phone_call_db: Path, tmp_path: Path) -> None:

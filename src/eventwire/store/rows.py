@@ -44,7 +44,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "article_id": event.article_id,
         "merged_id": None,
         "sentence_index": event.sentence_index,
-        "sentence": event.sentence,
+        "sentence": event.sentence.strip(),
         "span_start": event.span[0],
         "span_end": event.span[1],
         "evidence": event.evidence,
