@@ -119,6 +119,7 @@ def main() -> None:
                 "storage_overhead_pct": round(100 * (ingest_s - coding_s) / coding_s, 1),
                 "storage_only_seconds": round(storage_s, 3),
                 "storage_only_articles_per_s": round(len(coded) / storage_s, 1),
+                "storage_only_pct_of_coding": round(100 * storage_s / coding_s, 2),
                 "db_bytes": db_bytes,
             }
         )

@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -173,7 +174,21 @@ def _sectors(code: str | None) -> str:
     return SECTOR_NAMES.get(code, code) if code else ""
 
 
+@lru_cache(maxsize=1)
+def cameo_labels() -> dict[str, str]:
+    """CAMEO code -> short name, from the event ontology when it is installed."""
+    try:
+        from eventwire.events.ontology import load_ontology
+    except ImportError:
+        return {}
+    return {code: entry.label for code, entry in load_ontology().cameo.items()}
+
+
 def _event_text(row: dict) -> str:
+    """The CAMEO code's name, as ICEWS writes it; else the PLOVER type and mode."""
+    label = cameo_labels().get(row["cameo"] or "")
+    if label:
+        return label[:1].upper() + label[1:]
     mode = f" ({row['mode']})" if row["mode"] else ""
     return f"{(row['event_type'] or '').capitalize()}{mode}"
 
