@@ -5,17 +5,21 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eventwire.errors import EventWireError
 from eventwire.model import Actor, Article, CodedArticle, Event, Flag, Location, Quote
 from eventwire.store import SCHEMA_VERSION, EventStore
 from eventwire.store import schema as store_schema
 from eventwire.store.export import ExportFormat, export_events
+from eventwire.store.merge import Merger
 from eventwire.store.query import EventFilter, query_mentions, query_merged, stats
 
 PUTIN = Actor("Vladimir Putin", "RUS", "GOV", "Q7747", "President of Russia", "Vladimir Putin")
@@ -457,3 +461,46 @@ def test_polecat_layout(filled: EventStore, tmp_path: Path) -> None:
 def test_export_filters_apply(filled: EventStore, tmp_path: Path) -> None:
     output = tmp_path / "german.csv"
     assert export_events(filled, ExportFormat.csv, output, EventFilter(country="DEU")) == 1
+
+
+# -- the merge rule itself (property-based) ---------------------------------------------
+
+KEYS = [("RUS", "TUR", "CONSULT"), ("TUR", "RUS", "CONSULT"), ("RUS", "UKR", "ASSAULT")]
+
+
+@given(
+    mentions=st.lists(
+        st.tuples(st.integers(0, len(KEYS) - 1), st.integers(0, 30)), min_size=1, max_size=40
+    ),
+    window=st.integers(0, 3),
+)
+def test_date_ordered_merging_links_mentions_within_the_window(mentions, window) -> None:
+    """In date order (as ``remerge`` replays), merged events are the chains of mentions
+    at most ``window`` days apart: inside one, no gap is wider; between two of the same
+    key, the gap is wider."""
+    merger = Merger(window)
+    start = date(2024, 1, 1)
+    members: dict[str, list[tuple[int, date]]] = {}
+    for number, (key, offset) in enumerate(sorted(mentions, key=lambda m: m[1])):
+        source, target, event_type = KEYS[key]
+        row = {
+            "id": f"e{number}",
+            "negated": False,
+            "event_type": event_type,
+            "mode": None,
+            "source_name": source,
+            "source_country": source,
+            "target_name": target,
+            "target_country": target,
+        }
+        when = start + timedelta(days=offset)
+        members.setdefault(merger.assign(row, when), []).append((key, when))
+    spans = {}
+    for merged_id, found in members.items():
+        assert len({key for key, _ in found}) == 1
+        days = sorted(when for _, when in found)
+        assert all((b - a).days <= window for a, b in pairwise(days))
+        spans[merged_id] = (found[0][0], days[0], days[-1])
+    for key in range(len(KEYS)):
+        ranges = sorted((first, last) for k, first, last in spans.values() if k == key)
+        assert all((b[0] - a[1]).days > window for a, b in pairwise(ranges))
