@@ -55,11 +55,10 @@ class EventStore:
         return {row[0] for row in self.connection.execute("SELECT id FROM articles").fetchall()}
 
     def counts(self) -> dict[str, int]:
-        counts = {
+        return {
             table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
             for table in TABLES
         }
-        return counts
 
     @property
     def merge_window_days(self) -> int:
