@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -16,6 +16,10 @@ from rich.table import Table
 from eventwire.errors import EventWireError
 from eventwire.model import CodedArticle
 from eventwire.nlp import DEFAULT_MODEL
+
+if TYPE_CHECKING:
+    from eventwire.store import EventStore
+    from eventwire.store.query import EventFilter
 
 app = typer.Typer(
     help="EventWire: raw news in, PLOVER/CAMEO political event records out.",
@@ -118,3 +122,302 @@ def print_coded(result: CodedArticle, output_format: OutputFormat, include_negat
         console.print(
             f"  [yellow]flag[/yellow] {flag.kind}: {flag.text} — {flag.detail}", highlight=False
         )
+
+
+# -- the event store: ingest, query, export, stats ------------------------------------
+
+DEFAULT_DB = Path("eventwire.duckdb")
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+ActorOption = Annotated[
+    str | None, typer.Option("--actor", help="Source or target name contains this (or KB id).")
+]
+CountryOption = Annotated[
+    str | None,
+    typer.Option("--country", help="Source or target country: ISO alpha-3 code or name."),
+]
+TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")]
+ModeOption = Annotated[str | None, typer.Option("--mode", help="PLOVER mode, e.g. phone.")]
+SinceOption = Annotated[str | None, typer.Option("--since", help="Events on or after YYYY-MM-DD.")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Events on or before YYYY-MM-DD.")]
+TextOption = Annotated[
+    str | None, typer.Option("--text", help="Evidence sentence or title contains this.")
+]
+NegatedOption = Annotated[bool, typer.Option(help="Also include negated events.")]
+
+
+def event_filter(
+    actor: str | None,
+    country: str | None,
+    event_type: str | None,
+    mode: str | None,
+    since: str | None,
+    until: str | None,
+    text: str | None,
+    include_negated: bool,
+) -> EventFilter:
+    from eventwire.store.query import EventFilter
+
+    return EventFilter(
+        actor=actor,
+        country=country,
+        event_type=event_type,
+        mode=mode,
+        since=parse_date_option(since),
+        until=parse_date_option(until),
+        text=text,
+        include_negated=include_negated,
+    )
+
+
+def open_store(db: Path, read_only: bool = True) -> EventStore:
+    from eventwire.store import EventStore
+
+    try:
+        return EventStore(db, read_only=read_only)
+    except EventWireError as exc:
+        raise fail(str(exc)) from None
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or directories.")],
+    db: DbOption = DEFAULT_DB,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Articles per committed transaction.")
+    ] = 50,
+    merge_window: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            help="Days apart two mentions may be and still merge (default: the database's, or 1).",
+        ),
+    ] = None,
+    model: Annotated[
+        str, typer.Option(help="Installed spaCy pipeline to parse with.")
+    ] = DEFAULT_MODEL,
+    published: Annotated[
+        str | None,
+        typer.Option("--date", help="Publication date (YYYY-MM-DD) for articles that carry none."),
+    ] = None,
+    verbose: Annotated[bool, typer.Option(help="Print a line for every committed batch.")] = False,
+) -> None:
+    """Code articles and store them in DuckDB; articles already stored are skipped."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from eventwire.nlp import BATCH_SIZE
+    from eventwire.pipeline import Pipeline
+    from eventwire.store.ingest import ingest_paths
+
+    fallback_date = parse_date_option(published)
+    store = open_store(db, read_only=False)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed} articles stored · {task.fields[events]} events"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+    try:
+        if merge_window is not None and store.set_merge_window(merge_window):
+            err.print(f"merge window set to {merge_window} day(s); merged events recomputed")
+        pipeline = Pipeline.load(model, batch_size=min(batch_size, BATCH_SIZE))
+        with progress:
+            task = progress.add_task(f"ingesting into {db}", total=None, events=0)
+
+            def batch_done(result, report) -> None:
+                progress.update(task, completed=report.articles, events=report.events)
+                if verbose:
+                    progress.console.print(
+                        f"committed batch: {result.articles} articles, {result.events} events "
+                        f"(total {report.articles} articles)",
+                        highlight=False,
+                    )
+
+            report = ingest_paths(store, pipeline, paths, batch_size, fallback_date, batch_done)
+    except EventWireError as exc:
+        raise fail(str(exc)) from None
+    except KeyboardInterrupt:
+        raise fail("interrupted; committed batches are kept, rerun to finish") from None
+    finally:
+        store.close()
+    for problem in report.problems:
+        err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False)
+    err.print(
+        f"{db}: stored {report.articles} new articles with {report.events} events; "
+        f"{report.already_stored} already stored; {len(report.problems)} skipped as unreadable",
+        highlight=False,
+    )
+    if report.articles == 0 and report.already_stored == 0:
+        raise fail("no article could be stored")
+
+
+# What a terminal table shows; jsonl and csv carry every column.
+TABLE_COLUMNS = {
+    "id",
+    "date",
+    "first_date",
+    "last_date",
+    "source_name",
+    "source_country",
+    "source_sector",
+    "event_type",
+    "mode",
+    "target_name",
+    "target_country",
+    "target_sector",
+    "cameo",
+    "mention_count",
+    "first_seen",
+    "last_seen",
+    "source_count",
+    "outlet",
+    "evidence",
+    "week",
+    "mentions",
+    "merged_events",
+}
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+def query(
+    db: DbOption = DEFAULT_DB,
+    actor: ActorOption = None,
+    country: CountryOption = None,
+    event_type: TypeOption = None,
+    mode: ModeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    text: TextOption = None,
+    include_negated: NegatedOption = False,
+    merged: Annotated[
+        bool, typer.Option(help="List merged events (mentions across articles) instead.")
+    ] = False,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows.")] = None,
+    output_format: Annotated[
+        QueryFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = QueryFormat.table,
+) -> None:
+    """List stored events matching the filters."""
+    from eventwire.store.query import query_mentions, query_merged
+
+    where = event_filter(actor, country, event_type, mode, since, until, text, include_negated)
+    store = open_store(db)
+    try:
+        columns, rows = (query_merged if merged else query_mentions)(store, where, limit)
+    except EventWireError as exc:
+        raise fail(str(exc)) from None
+    finally:
+        store.close()
+    print_rows(
+        columns, rows, output_format, title=f"{len(rows)} {'merged ' if merged else ''}events"
+    )
+
+
+def print_rows(
+    columns: list[str], rows: list[tuple], output_format: QueryFormat, title: str
+) -> None:
+    import csv
+
+    if output_format is QueryFormat.jsonl:
+        for row in rows:
+            record = dict(zip(columns, row, strict=True))
+            sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+    elif output_format is QueryFormat.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        shown = [i for i, column in enumerate(columns) if column in TABLE_COLUMNS] or list(
+            range(len(columns))
+        )
+        table = Table(title=title, title_justify="left")
+        for i in shown:
+            table.add_column(columns[i], overflow="fold")
+        for row in rows:
+            table.add_row(*("" if row[i] is None else str(row[i]) for i in shown))
+        Console(width=200).print(table)
+
+
+class ExportChoice(StrEnum):
+    csv = "csv"
+    parquet = "parquet"
+    jsonl = "jsonl"
+    polecat = "polecat"
+    icews = "icews"
+
+
+@app.command()
+def export(
+    output_format: Annotated[ExportChoice, typer.Option("--format", "-f", help="Export layout.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    db: DbOption = DEFAULT_DB,
+    actor: ActorOption = None,
+    country: CountryOption = None,
+    event_type: TypeOption = None,
+    mode: ModeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    text: TextOption = None,
+    include_negated: NegatedOption = False,
+) -> None:
+    """Export stored events: csv, parquet, jsonl, or the POLECAT / ICEWS column layouts."""
+    from eventwire.store.export import ExportFormat, export_events
+
+    where = event_filter(actor, country, event_type, mode, since, until, text, include_negated)
+    store = open_store(db)
+    try:
+        count = export_events(store, ExportFormat(output_format.value), output, where)
+    except EventWireError as exc:
+        raise fail(str(exc)) from None
+    finally:
+        store.close()
+    err.print(f"wrote {count} events to {output} ({output_format.value})", highlight=False)
+
+
+@app.command()
+def stats(
+    db: DbOption = DEFAULT_DB,
+    actor: ActorOption = None,
+    country: CountryOption = None,
+    event_type: TypeOption = None,
+    mode: ModeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    text: TextOption = None,
+    include_negated: NegatedOption = False,
+    output_format: Annotated[
+        QueryFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = QueryFormat.table,
+) -> None:
+    """Counts of event mentions and merged events by type, country pair and week."""
+    from eventwire.store.query import stats as count_events
+
+    where = event_filter(actor, country, event_type, mode, since, until, text, include_negated)
+    store = open_store(db)
+    try:
+        totals = store.counts()
+        groups = count_events(store, where)
+    except EventWireError as exc:
+        raise fail(str(exc)) from None
+    finally:
+        store.close()
+    if output_format is QueryFormat.table:
+        Console().print(
+            f"{db}: {totals['articles']} articles, {totals['events']} event mentions, "
+            f"{totals['merged_events']} merged events",
+            highlight=False,
+        )
+    for name, (columns, rows) in groups.items():
+        if output_format is QueryFormat.jsonl:
+            for row in rows:
+                record = {"by": name, **dict(zip(columns, row, strict=True))}
+                sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        else:
+            print_rows(columns, rows, output_format, title=f"by {name.replace('_', ' ')}")
