@@ -44,9 +44,7 @@ def test_debris_inside_the_article_goes_to_removed(tmp_path: Path) -> None:
         "<p>Sign up for our East Africa newsletter</p>"
         "<p>(AFP, Reuters)</p>"
     )
-    page = write(
-        tmp_path / "kenya.html", news_page(KENYA_TITLE, KENYA_PARAGRAPHS, extras=extras)
-    )
+    page = write(tmp_path / "kenya.html", news_page(KENYA_TITLE, KENYA_PARAGRAPHS, extras=extras))
     cleaned = clean_article(next(iter(read_articles([page]))))
     assert cleaned.text.split("\n\n") == KENYA_PARAGRAPHS
     assert "By Amina Otieno and Tomas Berg" in cleaned.removed
@@ -56,7 +54,9 @@ def test_debris_inside_the_article_goes_to_removed(tmp_path: Path) -> None:
 
 
 def test_page_without_body_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
-    empty = write(tmp_path / "a-empty.html", "<html><head><title>Nothing here</title></head></html>")
+    empty = write(
+        tmp_path / "a-empty.html", "<html><head><title>Nothing here</title></head></html>"
+    )
     good = write(tmp_path / "b-good.html", news_page(KENYA_TITLE, KENYA_PARAGRAPHS))
     results = list(read_articles([tmp_path]))
     assert isinstance(results[0], DocumentError)
@@ -103,7 +103,9 @@ def test_html_events_equal_plain_text_events(pipeline, tmp_path: Path) -> None:
 
 
 @pytest.mark.shared
-def test_seed_article_as_web_page_matches_plain_text(pipeline, shared_dir: Path, tmp_path: Path) -> None:
+def test_seed_article_as_web_page_matches_plain_text(
+    pipeline, shared_dir: Path, tmp_path: Path
+) -> None:
     seed = shared_dir / "seed" / "dw-2023-06-24-putin-allies.txt"
     first, _, rest = seed.read_text(encoding="utf-8").partition("\n")
     title, outlet, stamp = re.split(r"\s+[–—-]\s+", first.strip())

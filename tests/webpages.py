@@ -74,9 +74,7 @@ def warc_bytes(pages: list[tuple[str, bytes, int, str]], compress: bool = False)
     """A WARC of (url, body, status, content type) responses; gzip per record when asked."""
     records = []
     for url, body, status, content_type in pages:
-        record = warc_response_record(url, body, status=status)
-        if not content_type.startswith("text/html"):
-            record = record.replace(b"Content-Type: text/html; charset=utf-8", b"Content-Type: " + content_type.encode(), 1)
+        record = warc_response_record(url, body, status=status, content_type=content_type)
         records.append(gzip.compress(record) if compress else record)
     return b"".join(records)
 

@@ -87,9 +87,7 @@ def code(
         str, typer.Option(help="JSON Lines/CSV column holding the article text.")
     ] = "text",
     title_column: Annotated[str, typer.Option(help="Column holding the title.")] = "title",
-    date_column: Annotated[
-        str, typer.Option(help="Column holding the publication date.")
-    ] = "date",
+    date_column: Annotated[str, typer.Option(help="Column holding the publication date.")] = "date",
     url_column: Annotated[str, typer.Option(help="Column holding the URL.")] = "url",
     id_column: Annotated[str, typer.Option(help="Column holding the record id.")] = "id",
     fetch: Annotated[

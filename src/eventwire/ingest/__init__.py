@@ -146,7 +146,9 @@ class Readers:
 
             yield from self.read_stream(io.BufferedReader(io.BytesIO(page.content)), url, chosen)
         else:
-            yield from self.read_bytes(page.content, url, chosen, url=page.url, charset=page.charset)
+            yield from self.read_bytes(
+                page.content, url, chosen, url=page.url, charset=page.charset
+            )
 
 
 def read_articles(

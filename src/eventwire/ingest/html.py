@@ -137,7 +137,9 @@ def article_from_html(
         raise DocumentError(source, f"cannot parse HTML: {exc}") from exc
     if document is None or not (document.text or "").strip():
         raise DocumentError(source, "HTML page has no main text (no body or only navigation)")
-    published = parse_date(htmldate.find_date(html, original_date=True, extensive_search=False, url=url or None))
+    published = parse_date(
+        htmldate.find_date(html, original_date=True, extensive_search=False, url=url or None)
+    )
     return Article(
         text=text_paragraphs(document.text),
         title=(document.title or "").strip(),

@@ -92,9 +92,7 @@ class Fetcher:
         tries = self.settings.retries + 1
         raise DocumentError(url, f"download failed ({tries} tries): {last_problem}")
 
-    def map_in_order(
-        self, items: Iterable[T], work: Callable[[T], object]
-    ) -> Iterator[object]:
+    def map_in_order(self, items: Iterable[T], work: Callable[[T], object]) -> Iterator[object]:
         """``work(item)`` for each item on a few threads, results in input order.
 
         At most ``concurrency`` items are in flight, so a long feed never piles up

@@ -7,6 +7,7 @@ the archive and the record; a truncated archive ends with one such error.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -94,20 +95,22 @@ def read_warc(stream: BinaryIO, archive: str) -> Iterator[Article | DocumentErro
         )
 
 
-def warc_response_record(url: str, html: bytes, status: int = 200, charset: str = "utf-8") -> bytes:
+def warc_response_record(
+    url: str, body: bytes, status: int = 200, content_type: str = "text/html; charset=utf-8"
+) -> bytes:
     """One WARC/1.1 response record (for building test archives and benchmarks)."""
     reason = {200: "OK", 404: "Not Found", 500: "Internal Server Error"}.get(status, "Status")
     http = (
         f"HTTP/1.1 {status} {reason}\r\n"
-        f"Content-Type: text/html; charset={charset}\r\n"
-        f"Content-Length: {len(html)}\r\n\r\n"
-    ).encode("ascii") + html
+        f"Content-Type: {content_type}\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode("ascii") + body
     header = (
         "WARC/1.1\r\n"
         "WARC-Type: response\r\n"
         f"WARC-Target-URI: {url}\r\n"
         "WARC-Date: 2024-01-01T00:00:00Z\r\n"
-        f"WARC-Record-ID: <urn:uuid:{abs(hash((url, len(html)))):032x}>\r\n"
+        f"WARC-Record-ID: <{uuid.uuid5(uuid.NAMESPACE_URL, url).urn}>\r\n"
         "Content-Type: application/http; msgtype=response\r\n"
         f"Content-Length: {len(http)}\r\n\r\n"
     ).encode("ascii")
