@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from webpages import KENYA_PARAGRAPHS, KENYA_TITLE
 
 from eventwire.dedup import Deduplicator
 from eventwire.errors import DocumentError
 from eventwire.model import Article
+from webpages import KENYA_PARAGRAPHS, KENYA_TITLE
 
 BODY = "\n\n".join(KENYA_PARAGRAPHS)
 OTHER = (

@@ -8,12 +8,12 @@ from html import escape
 from pathlib import Path
 
 import pytest
-from webpages import KENYA_PARAGRAPHS, KENYA_TITLE, Route, Site, news_page, serve
 
 from eventwire.clean import clean_article
 from eventwire.errors import DocumentError
 from eventwire.ingest import FetchSettings, read_articles
 from eventwire.model import Article
+from webpages import KENYA_PARAGRAPHS, KENYA_TITLE, Route, Site, news_page, serve
 
 STORIES = {
     "/news/border": (KENYA_TITLE, KENYA_PARAGRAPHS, "2024-03-05"),
@@ -43,7 +43,7 @@ def rss(base: str, links: list[str]) -> bytes:
     return (
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
         f"<title>Lakeside Gazette</title><link>{base}/</link>{''.join(items)}</channel></rss>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def atom(base: str, links: list[str]) -> bytes:
@@ -60,7 +60,7 @@ def atom(base: str, links: list[str]) -> bytes:
         '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
         f"<title>Lakeside Gazette</title><id>{base}/</id><updated>2024-03-07T00:00:00Z</updated>"
         f"{''.join(entries)}</feed>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def gazette(delay_path: str | None = None, delay: float = 0.0) -> Site:

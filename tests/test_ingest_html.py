@@ -7,12 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from webpages import KENYA_PARAGRAPHS, KENYA_TITLE, news_page
 
 from eventwire.clean import clean_article
 from eventwire.errors import DocumentError
 from eventwire.ingest import read_articles
 from eventwire.model import Article
+from webpages import KENYA_PARAGRAPHS, KENYA_TITLE, news_page
 
 URL = "https://gazette.example/world/kenya-ethiopia-border"
 

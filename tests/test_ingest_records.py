@@ -12,11 +12,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from webpages import KENYA_PARAGRAPHS, KENYA_TITLE
 
 from eventwire.errors import DocumentError, EventWireError
 from eventwire.ingest import read_articles
 from eventwire.model import Article
+from webpages import KENYA_PARAGRAPHS, KENYA_TITLE
 
 BODY = "\n\n".join(KENYA_PARAGRAPHS)
 

@@ -7,12 +7,11 @@ import gzip
 from datetime import date
 from pathlib import Path
 
-from webpages import KENYA_PARAGRAPHS, KENYA_TITLE, news_page, warc_bytes
-
 from eventwire.clean import clean_article
 from eventwire.errors import DocumentError
 from eventwire.ingest import read_articles
 from eventwire.model import Article
+from webpages import KENYA_PARAGRAPHS, KENYA_TITLE, news_page, warc_bytes
 
 FILLER = "<aside>" + "<p>Most read: an unrelated story about weather</p>" * 400 + "</aside>"
 

@@ -101,7 +101,7 @@ def serve(site: Site) -> Iterator[Site]:
     """A real threaded http.server on 127.0.0.1 in a background thread."""
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        def do_GET(self) -> None:
             site.requests.append((self.path, self.headers.get("User-Agent", "")))
             route = site.routes.get(self.path)
             if route is None:

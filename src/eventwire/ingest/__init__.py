@@ -18,7 +18,7 @@ from typing import BinaryIO
 from eventwire.errors import DocumentError, EventWireError
 from eventwire.ingest.feeds import read_feed
 from eventwire.ingest.html import article_from_html
-from eventwire.ingest.http import FetchSettings, Fetcher
+from eventwire.ingest.http import Fetcher, FetchSettings
 from eventwire.ingest.jsonl import read_jsonl
 from eventwire.ingest.records import ColumnMap
 from eventwire.ingest.sources import (

@@ -106,7 +106,6 @@ def read_feed(
                 yield problem
         return
     pairs = zip(parsed.entries, names, strict=True)
-    for result in fetcher.map_in_order(
+    yield from fetcher.map_in_order(
         pairs, lambda pair: page_article(fetcher, pair[0], feed_title, pair[1])
-    ):
-        yield result  # type: ignore[misc]
+    )

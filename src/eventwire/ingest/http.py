@@ -19,6 +19,7 @@ from eventwire import __version__
 from eventwire.errors import DocumentError
 
 T = TypeVar("T")
+R = TypeVar("R")
 USER_AGENT = f"EventWire/{__version__} (+https://github.com/eventwire; political event coding)"
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 MAX_DOWNLOAD_BYTES = 20_000_000
@@ -98,7 +99,7 @@ class Fetcher:
         At most ``concurrency`` items are in flight, so a long feed never piles up
         downloaded pages in memory.
         """
-        window: deque[Future[object]] = deque()
+        window: deque[Future[R]] = deque()
         with ThreadPoolExecutor(max_workers=self.settings.concurrency) as pool:
             for item in items:
                 window.append(pool.submit(work, item))

@@ -72,17 +72,18 @@ def compression_of(name: str, head: bytes) -> str | None:
     return None
 
 
+def stdin_stream() -> BinaryIO:
+    """Standard input as a binary stream that can ``peek`` (needed to sniff its format)."""
+    stream = sys.stdin.buffer
+    return stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
+
+
 @contextmanager
 def open_input(name: str) -> Iterator[BinaryIO]:
     """A binary stream of the decompressed contents of a file or of standard input."""
-    raw: BinaryIO
-    if name == STDIN:
-        raw = io.BufferedReader(sys.stdin.buffer)  # type: ignore[arg-type]
-    else:
-        raw = open(name, "rb")  # noqa: SIM115 - closed below
+    raw = stdin_stream() if name == STDIN else open(name, "rb")  # noqa: SIM115 - closed below
     try:
-        head = raw.peek(4)[:4] if hasattr(raw, "peek") else b""
-        compression = compression_of(name, head)
+        compression = compression_of(name, raw.peek(4)[:4])  # type: ignore[attr-defined]
         if compression:
             with COMPRESSION_SUFFIXES[compression](raw, "rb") as stream:
                 yield stream  # type: ignore[misc]
@@ -91,9 +92,3 @@ def open_input(name: str) -> Iterator[BinaryIO]:
     finally:
         if name != STDIN:
             raw.close()
-
-
-def peek_format(stream: BinaryIO) -> str:
-    """Sniff the format of a stream without consuming it (it must support ``peek``)."""
-    buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
-    return format_from_bytes(buffered.peek(2048)[:2048])  # type: ignore[union-attr]
