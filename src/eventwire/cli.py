@@ -126,7 +126,7 @@ def code(
     except EventWireError as exc:
         raise fail(str(exc)) from None
     for problem in pipeline.problems:
-        err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False)
+        err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False, soft_wrap=True)
     if coded == 0:
         raise fail("no article could be coded")
 

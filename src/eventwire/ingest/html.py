@@ -7,6 +7,7 @@ charset is wrong is read correctly and the mismatch is reported as a flag.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from datetime import date
 
@@ -20,6 +21,8 @@ from eventwire.model import Article, Flag
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 MAX_HTML_BYTES = 20_000_000
 WEB_DEFAULT = "cp1252"
+# Pages without text are reported as DocumentErrors; trafilatura's own warnings would repeat them.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 
 def declared_charset(data: bytes, http_charset: str | None = None) -> str | None:
