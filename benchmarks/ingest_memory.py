@@ -68,7 +68,9 @@ TEMPLATES = [
     "Opposition lawmakers in {bcity} demanded a vote in parliament on any deal about {topic}.",
     "Analysts said the meeting on {day} was the first at this level in almost two years.",
 ]
-SCRIPT = "<script>window.dataLayer=window.dataLayer||[];function track(e){dataLayer.push(e)}</script>"
+SCRIPT = (
+    "<script>window.dataLayer=window.dataLayer||[];function track(e){dataLayer.push(e)}</script>"
+)
 STATE_ITEM = '{"id":%d,"slot":"teaser","layout":"grid","tracking":"wire-%d"},'
 MENU = "".join(f'<li><a href="/section/{i}">Section {i}</a></li>' for i in range(120))
 
@@ -103,11 +105,11 @@ def page(index: int, rng: random.Random, padding: int) -> bytes:
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
         f'<meta property="og:site_name" content="Synthetic Wire">'
         f'<meta property="article:published_time" content="2024-{1 + index % 12:02d}-{1 + index % 28:02d}">'
-        f"{SCRIPT * 30}<script type=\"application/json\">[{state}{{}}]</script>"
+        f'{SCRIPT * 30}<script type="application/json">[{state}{{}}]</script>'
         f"</head><body><nav><ul>{MENU}</ul></nav>"
         f"<article><h1>{title}</h1>{body}</article>"
         "<footer><p>Sign up for our newsletter</p></footer></body></html>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def build_warc(path: Path, min_bytes: int, seed: int = 7) -> int:

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from typer.testing import CliRunner
-from webpages import KENYA_PARAGRAPHS, KENYA_TITLE, Route, Site, news_page, serve, warc_bytes
 
 from eventwire.cli import app
+from webpages import KENYA_PARAGRAPHS, KENYA_TITLE, Route, Site, news_page, serve, warc_bytes
 
 BODY = "\n\n".join(KENYA_PARAGRAPHS)
 OTHER = (

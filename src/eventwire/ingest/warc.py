@@ -68,7 +68,6 @@ def read_warc(stream: BinaryIO, archive: str) -> Iterator[Article | DocumentErro
         guarded,
         record_types=WarcRecordType.response,
         parse_http=True,
-        max_content_length=MAX_HTML_BYTES,
         fsspec_args=False,
     )
     position = 0
@@ -80,6 +79,11 @@ def read_warc(stream: BinaryIO, archive: str) -> Iterator[Article | DocumentErro
             status = record.http_headers.status_code if record.http_headers else None
             content_type = (record.http_content_type or "").lower()
             if status != 200 or not content_type.startswith(HTML_TYPES):
+                continue
+            if record.content_length > MAX_HTML_BYTES:
+                yield DocumentError(
+                    name, f"record is {record.content_length:,} bytes, larger than any article"
+                )
                 continue
             try:
                 payload = record.reader.read()
