@@ -32,6 +32,12 @@ PUBLISHED_LINE = re.compile(
     r"^(published|date|posted)\s*:\s*(?P<date>\d{4}-\d{2}-\d{2})\b.*$", re.I
 )
 MAX_TITLE_CHARS = 250
+UNICODE_SPACES = str.maketrans(
+    dict.fromkeys(
+        "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+        " ",
+    )
+)
 DATELINE = re.compile(
     r"^(?-i:[A-Z][A-Z .'-]{1,40}),[^()\n]{0,40}\((?P<names>[^()]{2,40})\)\s*[–—-]{1,2}\s+"
 )
@@ -75,8 +81,12 @@ def parse_header_date(text: str) -> date | None:
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs are separated by blank lines; single newlines inside are kept as spaces."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Paragraphs are separated by blank lines; single newlines inside are kept as spaces.
+
+    No-break and other typographic spaces (common in scraped pages) become plain
+    spaces, so patterns, the parser and the audit trail all see one kind of space.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(UNICODE_SPACES)
     paragraphs = re.split(r"\n\s*\n", text)
     return [re.sub(r"[ \t]*\n[ \t]*", " ", p).strip() for p in paragraphs if p.strip()]
 
