@@ -9,6 +9,7 @@ raising, so a batch goes on past it; everything streams, one record at a time.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import ExitStack
 from datetime import date
@@ -142,8 +143,6 @@ class Readers:
             or format_from_bytes(page.content[:2048])
         )
         if chosen in ("warc", "jsonl", "csv", "tsv"):
-            import io
-
             yield from self.read_stream(io.BufferedReader(io.BytesIO(page.content)), url, chosen)
         else:
             yield from self.read_bytes(

@@ -111,6 +111,17 @@ def parse_date(value: str | None) -> date | None:
         return None
 
 
+def publication_date(html: str, url: str) -> date | None:
+    """The date the page's markup or URL gives (not dates mentioned in the story text)."""
+    try:
+        found = htmldate.find_date(
+            html, original_date=True, extensive_search=False, url=url or None
+        )
+    except (ValueError, TypeError):
+        return None
+    return parse_date(found)
+
+
 def article_from_html(
     data: bytes | str,
     source: str,
@@ -140,9 +151,7 @@ def article_from_html(
         raise DocumentError(source, f"cannot parse HTML: {exc}") from exc
     if document is None or not (document.text or "").strip():
         raise DocumentError(source, "HTML page has no main text (no body or only navigation)")
-    published = parse_date(
-        htmldate.find_date(html, original_date=True, extensive_search=False, url=url or None)
-    )
+    published = publication_date(html, url)
     return Article(
         text=text_paragraphs(document.text),
         title=(document.title or "").strip(),
