@@ -17,7 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from eventwire.errors import DocumentError
 from eventwire.language import detect_language
-from eventwire.model import Article
+from eventwire.model import Article, normalise_text
 
 DASH = r"\s+[–—-]\s+"
 HEADER_DATE_FORMATS = (
@@ -32,6 +32,15 @@ PUBLISHED_LINE = re.compile(
     r"^(published|date|posted)\s*:\s*(?P<date>\d{4}-\d{2}-\d{2})\b.*$", re.I
 )
 MAX_TITLE_CHARS = 250
+UNICODE_SPACES = str.maketrans(
+    dict.fromkeys(
+        "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+        " ",
+    )
+)
+DATELINE = re.compile(
+    r"^(?-i:[A-Z][A-Z .'-]{1,40}),[^()\n]{0,40}\((?P<names>[^()]{2,40})\)\s*[–—-]{1,2}\s+"
+)
 
 
 @dataclass(frozen=True)
@@ -72,10 +81,23 @@ def parse_header_date(text: str) -> date | None:
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs are separated by blank lines; single newlines inside are kept as spaces."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Paragraphs are separated by blank lines; single newlines inside are kept as spaces.
+
+    No-break and other typographic spaces (common in scraped pages) become plain
+    spaces, so patterns, the parser and the audit trail all see one kind of space.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(UNICODE_SPACES)
     paragraphs = re.split(r"\n\s*\n", text)
     return [re.sub(r"[ \t]*\n[ \t]*", " ", p).strip() for p in paragraphs if p.strip()]
+
+
+def known_agencies(names_text: str) -> list[str] | None:
+    """The agencies of a list like ``EFE, AFP and Reuters``; None if any name is not an agency."""
+    names = [n.strip() for n in re.split(r"\s*[,/;&]\s*|\s+and\s+", names_text) if n.strip()]
+    known = agency_names()
+    if not names or any(n.lower() not in known for n in names):
+        return None
+    return [known[n.lower()] for n in names]
 
 
 def credits_in(paragraph: str) -> list[str] | None:
@@ -84,13 +106,38 @@ def credits_in(paragraph: str) -> list[str] | None:
         r"(?:[A-Za-z]{1,6}(?:/[A-Za-z]{1,6})*\s*)?\(([^()]{2,80})\)\.?", paragraph.strip()
     )
     body = match.group(1) if match else paragraph.strip()
-    names = [n.strip() for n in re.split(r"\s*[,/;&]\s*|\s+and\s+", body) if n.strip()]
-    known = agency_names()
-    if not names or any(n.lower() not in known for n in names):
-        return None
-    if not match and len(names) < 2:
+    names = known_agencies(body)
+    if names is None or (not match and len(names) < 2):
         return None  # a lone word like "Reuters" is a credit only inside brackets
-    return [known[n.lower()] for n in names]
+    return names
+
+
+def debris_rule(paragraph: str) -> tuple[BoilerplateRule, list[str]] | None:
+    """The first boilerplate rule the paragraph matches, and the agencies it credits.
+
+    A rule with a ``names`` group (agency credit lines) applies only when every
+    name in it is a known agency, so "With the talks stalled" stays news.
+    """
+    for rule in boilerplate_rules():
+        match = rule.pattern.match(paragraph)
+        if not match:
+            continue
+        names = match.groupdict().get("names")
+        if names is None:
+            return rule, []
+        agencies = known_agencies(names)
+        if agencies:
+            return rule, agencies
+    return None
+
+
+def split_dateline(paragraph: str) -> tuple[str, list[str]] | None:
+    """``NAIROBI, March 5 (Reuters) - Text`` -> (the dateline, its agencies); None otherwise."""
+    match = DATELINE.match(paragraph)
+    if not match:
+        return None
+    agencies = known_agencies(match.group("names"))
+    return (match.group(0).strip(), agencies) if agencies else None
 
 
 def repair_glued_words(text: str, known_names: Collection[str]) -> tuple[str, dict[str, str]]:
@@ -152,10 +199,18 @@ def clean_article(article: Article, known_names: Collection[str] = frozenset()) 
     ):
         title, paragraphs = first, paragraphs[1:]
 
+    if paragraphs and title and normalise_text(paragraphs[0]) == normalise_text(title):
+        paragraphs = paragraphs[1:]  # the page repeats its headline above the text
+
     body: list[str] = []
     removed = list(article.removed)
     credits = list(article.credits)
     for paragraph in paragraphs:
+        if not body and (dateline := split_dateline(paragraph)):
+            prefix, agencies = dateline
+            removed.append(prefix)
+            credits += [a for a in agencies if a not in credits]
+            paragraph = paragraph[len(prefix) :].strip()
         published_line = PUBLISHED_LINE.match(paragraph)
         if published_line and basis in ("", "option"):
             published = date.fromisoformat(published_line.group("date"))
@@ -165,8 +220,10 @@ def clean_article(article: Article, known_names: Collection[str] = frozenset()) 
         if agencies:
             credits += [a for a in agencies if a not in credits]
             continue
-        if any(rule.pattern.match(paragraph) for rule in boilerplate_rules()):
+        debris = debris_rule(paragraph)
+        if debris:
             removed.append(paragraph)
+            credits += [a for a in debris[1] if a not in credits]
             continue
         body.append(paragraph)
 

@@ -34,6 +34,16 @@ def main() -> None:
     """EventWire: raw news in, PLOVER/CAMEO political event records out."""
 
 
+class InputFormat(StrEnum):
+    text = "text"
+    html = "html"
+    warc = "warc"
+    feed = "feed"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+
+
 class OutputFormat(StrEnum):
     table = "table"
     json = "json"
@@ -56,7 +66,13 @@ def fail(message: str) -> typer.Exit:
 
 @app.command()
 def code(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or directories.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files, directories, http(s) URLs, or - for standard input "
+            "(text, HTML, WARC, RSS/Atom, JSON Lines, CSV/TSV; .gz/.bz2 too)."
+        ),
+    ],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.table,
@@ -68,22 +84,54 @@ def code(
         typer.Option("--date", help="Publication date (YYYY-MM-DD) for articles that carry none."),
     ] = None,
     include_negated: Annotated[bool, typer.Option(help="Also print negated events.")] = False,
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option(help="Read every input as this format (default: from name or content)."),
+    ] = None,
+    text_column: Annotated[
+        str, typer.Option(help="JSON Lines/CSV column holding the article text.")
+    ] = "text",
+    title_column: Annotated[str, typer.Option(help="Column holding the title.")] = "title",
+    date_column: Annotated[str, typer.Option(help="Column holding the publication date.")] = "date",
+    url_column: Annotated[str, typer.Option(help="Column holding the URL.")] = "url",
+    id_column: Annotated[str, typer.Option(help="Column holding the record id.")] = "id",
+    fetch: Annotated[
+        bool, typer.Option(help="Download the page behind each feed entry (HTTP).")
+    ] = False,
+    fetch_timeout: Annotated[
+        float, typer.Option(help="Seconds to wait for one page download.")
+    ] = 15.0,
+    fetch_concurrency: Annotated[
+        int, typer.Option(min=1, max=32, help="Pages downloaded at once.")
+    ] = 4,
 ) -> None:
     """Code news articles into PLOVER events and print them."""
-    from eventwire.ingest import read_articles
+    from eventwire.ingest import ColumnMap, FetchSettings, read_articles
     from eventwire.pipeline import Pipeline
 
     fallback_date = parse_date_option(published)
+    columns = ColumnMap(
+        text=text_column, title=title_column, date=date_column, url=url_column, id=id_column
+    )
+    fetch_settings = FetchSettings(timeout=fetch_timeout, concurrency=fetch_concurrency)
+    articles = read_articles(
+        paths,
+        input_format.value if input_format else None,
+        published=fallback_date,
+        columns=columns,
+        fetch=fetch,
+        fetch_settings=fetch_settings,
+    )
     try:
         pipeline = Pipeline.load(model)
         coded = 0
-        for result in pipeline.code(read_articles(paths, published=fallback_date)):
+        for result in pipeline.code(articles):
             coded += 1
             print_coded(result, output_format, include_negated)
     except EventWireError as exc:
         raise fail(str(exc)) from None
     for problem in pipeline.problems:
-        err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False)
+        err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False, soft_wrap=True)
     if coded == 0:
         raise fail("no article could be coded")
 

@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from eventwire import clean, dates, places, quotes
 from eventwire.actors import ActorResolver
+from eventwire.dedup import Deduplicator
 from eventwire.errors import DocumentError
 from eventwire.events import EventCoder
 from eventwire.model import Article, CodedArticle
@@ -38,12 +39,14 @@ class Pipeline:
         yield from self.code_parsed(parse_batches(self.nlp, self._texts(articles), self.batch_size))
 
     def _texts(self, articles: Iterable[Article | DocumentError]) -> Iterator[tuple[str, Article]]:
+        """Clean, then skip non-English and repeated articles; duplicates are per ``code`` call."""
+        seen = Deduplicator()
         for item in articles:
             if isinstance(item, DocumentError):
                 self.problems.append(item)
                 continue
             try:
-                article = clean.clean_article(item)
+                article = seen.check(clean.clean_article(item))
             except DocumentError as problem:
                 self.problems.append(problem)
                 continue

@@ -1,0 +1,39 @@
+"""JSON Lines: one JSON object per line, read line by line from any binary stream."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from eventwire.errors import DocumentError
+from eventwire.ingest.records import ColumnMap, record_article
+from eventwire.model import Article
+
+
+def read_jsonl(
+    stream: BinaryIO, source: str, columns: ColumnMap
+) -> Iterator[Article | DocumentError]:
+    lines = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
+    try:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            name = f"{source}:{number}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield DocumentError(name, f"not valid JSON: {exc.msg} at column {exc.colno}")
+                continue
+            if not isinstance(record, dict):
+                yield DocumentError(name, "a line must hold a JSON object")
+                continue
+            try:
+                yield record_article(record, columns, name)
+            except DocumentError as problem:
+                yield problem
+    except (OSError, EOFError) as exc:
+        yield DocumentError(source, f"file is damaged or truncated: {exc}")
+    finally:
+        lines.detach()
