@@ -64,63 +64,84 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(code=1)
 
 
+PathsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Article files, directories, http(s) URLs, or - for standard input "
+        "(text, HTML, WARC, RSS/Atom, JSON Lines, CSV/TSV; .gz/.bz2 too)."
+    ),
+]
+ModelOption = Annotated[str, typer.Option(help="Installed spaCy pipeline to parse with.")]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option("--date", help="Publication date (YYYY-MM-DD) for articles that carry none."),
+]
+InputFormatOption = Annotated[
+    InputFormat | None,
+    typer.Option(help="Read every input as this format (default: from name or content)."),
+]
+TextColumnOption = Annotated[
+    str, typer.Option(help="JSON Lines/CSV column holding the article text.")
+]
+TitleColumnOption = Annotated[str, typer.Option(help="Column holding the title.")]
+DateColumnOption = Annotated[str, typer.Option(help="Column holding the publication date.")]
+UrlColumnOption = Annotated[str, typer.Option(help="Column holding the URL.")]
+IdColumnOption = Annotated[str, typer.Option(help="Column holding the record id.")]
+FetchOption = Annotated[bool, typer.Option(help="Download the page behind each feed entry (HTTP).")]
+FetchTimeoutOption = Annotated[float, typer.Option(help="Seconds to wait for one page download.")]
+FetchConcurrencyOption = Annotated[
+    int, typer.Option(min=1, max=32, help="Pages downloaded at once.")
+]
+
+
+def open_articles(
+    paths: list[str],
+    input_format: InputFormat | None,
+    published: str | None,
+    columns: tuple[str, str, str, str, str],
+    fetch: bool,
+    fetch_timeout: float,
+    fetch_concurrency: int,
+):
+    """The article stream behind every command that reads sources."""
+    from eventwire.ingest import ColumnMap, FetchSettings, read_articles
+
+    text, title, date_, url, id_ = columns
+    return read_articles(
+        paths,
+        input_format.value if input_format else None,
+        published=parse_date_option(published),
+        columns=ColumnMap(text=text, title=title, date=date_, url=url, id=id_),
+        fetch=fetch,
+        fetch_settings=FetchSettings(timeout=fetch_timeout, concurrency=fetch_concurrency),
+    )
+
+
 @app.command()
 def code(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            help="Article files, directories, http(s) URLs, or - for standard input "
-            "(text, HTML, WARC, RSS/Atom, JSON Lines, CSV/TSV; .gz/.bz2 too)."
-        ),
-    ],
+    paths: PathsArgument,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.table,
-    model: Annotated[
-        str, typer.Option(help="Installed spaCy pipeline to parse with.")
-    ] = DEFAULT_MODEL,
-    published: Annotated[
-        str | None,
-        typer.Option("--date", help="Publication date (YYYY-MM-DD) for articles that carry none."),
-    ] = None,
+    model: ModelOption = DEFAULT_MODEL,
+    published: PublishedOption = None,
     include_negated: Annotated[bool, typer.Option(help="Also print negated events.")] = False,
-    input_format: Annotated[
-        InputFormat | None,
-        typer.Option(help="Read every input as this format (default: from name or content)."),
-    ] = None,
-    text_column: Annotated[
-        str, typer.Option(help="JSON Lines/CSV column holding the article text.")
-    ] = "text",
-    title_column: Annotated[str, typer.Option(help="Column holding the title.")] = "title",
-    date_column: Annotated[str, typer.Option(help="Column holding the publication date.")] = "date",
-    url_column: Annotated[str, typer.Option(help="Column holding the URL.")] = "url",
-    id_column: Annotated[str, typer.Option(help="Column holding the record id.")] = "id",
-    fetch: Annotated[
-        bool, typer.Option(help="Download the page behind each feed entry (HTTP).")
-    ] = False,
-    fetch_timeout: Annotated[
-        float, typer.Option(help="Seconds to wait for one page download.")
-    ] = 15.0,
-    fetch_concurrency: Annotated[
-        int, typer.Option(min=1, max=32, help="Pages downloaded at once.")
-    ] = 4,
+    input_format: InputFormatOption = None,
+    text_column: TextColumnOption = "text",
+    title_column: TitleColumnOption = "title",
+    date_column: DateColumnOption = "date",
+    url_column: UrlColumnOption = "url",
+    id_column: IdColumnOption = "id",
+    fetch: FetchOption = False,
+    fetch_timeout: FetchTimeoutOption = 15.0,
+    fetch_concurrency: FetchConcurrencyOption = 4,
 ) -> None:
     """Code news articles into PLOVER events and print them."""
-    from eventwire.ingest import ColumnMap, FetchSettings, read_articles
     from eventwire.pipeline import Pipeline
 
-    fallback_date = parse_date_option(published)
-    columns = ColumnMap(
-        text=text_column, title=title_column, date=date_column, url=url_column, id=id_column
-    )
-    fetch_settings = FetchSettings(timeout=fetch_timeout, concurrency=fetch_concurrency)
-    articles = read_articles(
-        paths,
-        input_format.value if input_format else None,
-        published=fallback_date,
-        columns=columns,
-        fetch=fetch,
-        fetch_settings=fetch_settings,
+    columns = (text_column, title_column, date_column, url_column, id_column)
+    articles = open_articles(
+        paths, input_format, published, columns, fetch, fetch_timeout, fetch_concurrency
     )
     try:
         pipeline = Pipeline.load(model)
@@ -228,7 +249,7 @@ def open_store(db: Path, read_only: bool = True) -> EventStore:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or directories.")],
+    paths: PathsArgument,
     db: DbOption = DEFAULT_DB,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Articles per committed transaction.")
@@ -240,23 +261,30 @@ def ingest(
             help="Days apart two mentions may be and still merge (default: the database's, or 1).",
         ),
     ] = None,
-    model: Annotated[
-        str, typer.Option(help="Installed spaCy pipeline to parse with.")
-    ] = DEFAULT_MODEL,
-    published: Annotated[
-        str | None,
-        typer.Option("--date", help="Publication date (YYYY-MM-DD) for articles that carry none."),
-    ] = None,
+    model: ModelOption = DEFAULT_MODEL,
+    published: PublishedOption = None,
     verbose: Annotated[bool, typer.Option(help="Print a line for every committed batch.")] = False,
+    input_format: InputFormatOption = None,
+    text_column: TextColumnOption = "text",
+    title_column: TitleColumnOption = "title",
+    date_column: DateColumnOption = "date",
+    url_column: UrlColumnOption = "url",
+    id_column: IdColumnOption = "id",
+    fetch: FetchOption = False,
+    fetch_timeout: FetchTimeoutOption = 15.0,
+    fetch_concurrency: FetchConcurrencyOption = 4,
 ) -> None:
     """Code articles and store them in DuckDB; articles already stored are skipped."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from eventwire.nlp import BATCH_SIZE
     from eventwire.pipeline import Pipeline
-    from eventwire.store.ingest import ingest_paths
+    from eventwire.store.ingest import ingest_articles
 
-    fallback_date = parse_date_option(published)
+    columns = (text_column, title_column, date_column, url_column, id_column)
+    articles = open_articles(
+        paths, input_format, published, columns, fetch, fetch_timeout, fetch_concurrency
+    )
     store = open_store(db, read_only=False)
     progress = Progress(
         SpinnerColumn(),
@@ -282,7 +310,7 @@ def ingest(
                         highlight=False,
                     )
 
-            report = ingest_paths(store, pipeline, paths, batch_size, fallback_date, batch_done)
+            report = ingest_articles(store, pipeline, articles, batch_size, batch_done)
     except EventWireError as exc:
         raise fail(str(exc)) from None
     except KeyboardInterrupt:

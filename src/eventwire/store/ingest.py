@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventwire.errors import DocumentError
@@ -60,19 +58,3 @@ def ingest_articles(
     store.ingest(pipeline.code(fresh), batch_size=batch_size, on_batch=batch_done)
     report.problems = pipeline.problems[first_problem:]
     return report
-
-
-def ingest_paths(
-    store: EventStore,
-    pipeline: Pipeline,
-    paths: Iterable[str | Path],
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    published: date | None = None,
-    on_batch: Callable[[BatchResult, IngestReport], None] | None = None,
-) -> IngestReport:
-    """``ingest_articles`` over anything ``read_articles`` accepts."""
-    from eventwire.ingest import read_articles
-
-    return ingest_articles(
-        store, pipeline, read_articles(paths, published=published), batch_size, on_batch
-    )
