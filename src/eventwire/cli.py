@@ -118,3 +118,71 @@ def print_coded(result: CodedArticle, output_format: OutputFormat, include_negat
         console.print(
             f"  [yellow]flag[/yellow] {flag.kind}: {flag.text} — {flag.detail}", highlight=False
         )
+
+
+class EvalFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold file (sentence or article gold, JSON Lines).")],
+    output_format: Annotated[
+        EvalFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = EvalFormat.table,
+    model: Annotated[
+        str, typer.Option(help="Installed spaCy pipeline to parse with.")
+    ] = DEFAULT_MODEL,
+) -> None:
+    """Score EventWire against a gold file (see shared/eval/README.md)."""
+    from eventwire.evaluate import evaluate_file
+    from eventwire.pipeline import Pipeline
+
+    try:
+        result = evaluate_file(gold, Pipeline.load(model))
+    except EventWireError as exc:
+        raise fail(str(exc)) from None
+    if output_format is EvalFormat.json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        return
+    print_scores(result)
+
+
+def print_scores(result: dict) -> None:
+    console = Console(width=120)
+    table = Table(title=f"event type ({result['records']} records)", title_justify="left")
+    for column in ("category", "precision", "recall", "f1", "support"):
+        table.add_column(column, justify="left" if column == "category" else "right")
+    for name, scores in result["event_type"]["per_category"].items():
+        table.add_row(
+            name,
+            f"{scores['precision']:.3f}",
+            f"{scores['recall']:.3f}",
+            f"{scores['f1']:.3f}",
+            str(scores["support"]),
+        )
+    micro = result["event_type"]["micro"]
+    table.add_row(
+        "micro", f"{micro['precision']:.3f}", f"{micro['recall']:.3f}", f"{micro['f1']:.3f}", ""
+    )
+    console.print(table)
+    triple = result["triple"]
+    console.print(
+        f"triple: precision {triple['precision']:.3f}  recall {triple['recall']:.3f}  "
+        f"f1 {triple['f1']:.3f}"
+    )
+    console.print(
+        f"mode accuracy: {result['mode']['accuracy']:.3f} ({result['mode']['records']} records)"
+    )
+    if "source_country_accuracy" in result:
+        console.print(f"source country accuracy: {result['source_country_accuracy']:.3f}")
+    if "core_recall" in result:
+        console.print(
+            f"core recall: {result['core_recall']:.3f} ({result['core_found']}/"
+            f"{result['core_total']})  precision: {result['precision']:.3f} "
+            f"({result['predicted']} predicted, {result['unmatched_predictions']} unmatched)  "
+            f"date accuracy: {result['date_accuracy']:.3f}"
+        )
+        for line in result["unmatched"]:
+            console.print(f"  unmatched: {line}", highlight=False)
