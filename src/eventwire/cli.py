@@ -186,3 +186,75 @@ def print_scores(result: dict) -> None:
         )
         for line in result["unmatched"]:
             console.print(f"  unmatched: {line}", highlight=False)
+
+
+actors_app = typer.Typer(help="Look into the actor knowledge base.", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+
+
+class LookupFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@actors_app.command("lookup")
+def actors_lookup(
+    name: Annotated[
+        str, typer.Argument(help='A name, alias or short phrase ("Russian President").')
+    ],
+    on: Annotated[
+        str | None, typer.Option("--date", help="Date (YYYY-MM-DD) for dated roles; default today.")
+    ] = None,
+    output_format: Annotated[
+        LookupFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = LookupFormat.table,
+) -> None:
+    """Show how a name resolves to an actor, and why."""
+    from eventwire.actors import ActorResolver
+
+    when = parse_date_option(on)
+    try:
+        resolution = ActorResolver.load().lookup(name, when)
+    except EventWireError as exc:
+        raise fail(str(exc)) from None
+    if output_format is LookupFormat.json:
+        sys.stdout.write(json.dumps(resolution.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        console = Console(width=160)
+        table = Table(title=f"{name} ({when or date.today()})", title_justify="left")
+        for column in ("actor", "code", "role", "kb id", "basis"):
+            table.add_column(column, overflow="fold")
+        for rank, actor in enumerate(
+            [resolution.actor, *resolution.candidates] if resolution.actor else []
+        ):
+            basis = resolution.basis if rank == 0 else "candidate"
+            table.add_row(actor.name, actor.code, actor.role or "", actor.kb_id or "", basis)
+        console.print(table)
+        for line in resolution.explanation:
+            console.print(f"  {line}", highlight=False)
+    if resolution.actor is None:
+        raise typer.Exit(code=1)
+
+
+@actors_app.command("stats")
+def actors_stats(
+    output_format: Annotated[
+        LookupFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = LookupFormat.table,
+) -> None:
+    """Count the knowledge base entries by kind."""
+    from eventwire.actors import ActorResolver
+
+    try:
+        counts = ActorResolver.load().kb.counts()
+    except EventWireError as exc:
+        raise fail(str(exc)) from None
+    if output_format is LookupFormat.json:
+        sys.stdout.write(json.dumps(counts) + "\n")
+        return
+    table = Table(title="actor knowledge base", title_justify="left")
+    table.add_column("kind")
+    table.add_column("entries", justify="right")
+    for kind, count in counts.items():
+        table.add_row(kind, str(count))
+    Console().print(table)

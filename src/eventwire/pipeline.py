@@ -43,7 +43,7 @@ class Pipeline:
                 self.problems.append(item)
                 continue
             try:
-                article = clean.clean_article(item)
+                article = clean.clean_article(item, known_names=self.resolver.name_words)
             except DocumentError as problem:
                 self.problems.append(problem)
                 continue

@@ -1,0 +1,683 @@
+"""Find and resolve the actors named in a parsed document.
+
+One left-to-right pass over the tokens builds mentions from the name index
+(countries, organisations, armed groups, persons) and from two small word
+tables (titles and agent words). A country word may carry a title ("the
+Belarusian president" -> the office holder on the article date) or an agent
+word ("Sudanese troops" -> SDN MIL). Within the document, surnames, bare titles
+and he/she point back to the persons already resolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property, lru_cache
+
+from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.kb import Agent, KnowledgeBase, Person, RoleTerm
+from eventwire.actors.names import (
+    ADJECTIVE,
+    COUNTRY_KINDS,
+    ENTITY,
+    KIND_PRIORITY,
+    METONYM,
+    PEOPLE,
+    PERSON,
+    SURNAME,
+    NameIndex,
+    Target,
+    fold,
+    normalise_name,
+    surname_of,
+)
+from eventwire.model import Actor, Mention
+
+FUZZY_FULL_NAME_CUTOFF = 88.0  # "Kasim-Jomart Tokayev" ~ "Kassym-Jomart Tokayev" scores 93
+FUZZY_SURNAME_CUTOFF = 90.0  # "Zelensky" ~ "Zelenskyy" scores 94; short names need more
+POSSESSIVE = frozenset({"'s", "’s", "'"})
+LIST_JOINERS = frozenset({",", "and", "or", "as well as", "&"})
+LIST_INTRO = frozenset({"from", "of", "in"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A verbless fragment ("Russian President Vladimir Putin by phone with ...") has its actor as root.
+ANTECEDENT_DEPS = SUBJECT_DEPS | {"ROOT"}
+PRONOUNS = frozenset({"he", "she"})
+OFFICE_WORDS = {
+    "head_of_state": "Head of state",
+    "head_of_government": "Head of government",
+    "foreign_minister": "Foreign minister",
+    "defence_minister": "Defence minister",
+    "interior_minister": "Interior minister",
+    "spokesperson": "Spokesperson",
+}
+
+
+@dataclass
+class Resolution:
+    """What ``lookup`` found for a name: the actor, the alternatives and why."""
+
+    query: str
+    actor: Actor | None
+    candidates: list[Actor] = field(default_factory=list)
+    explanation: list[str] = field(default_factory=list)
+    basis: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "query": self.query,
+            "actor": self.actor.to_dict() if self.actor else None,
+            "basis": self.basis,
+            "candidates": [c.to_dict() for c in self.candidates],
+            "explanation": list(self.explanation),
+        }
+
+
+@dataclass
+class PersonRef:
+    """A resolved person (or office) in the document, for later coreference."""
+
+    actor: Actor
+    office: str | None
+    person_id: str | None
+    subject: bool
+
+
+class ActorResolver:
+    """Knowledge base plus compiled matchers; load once with ``ActorResolver.load()``."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.names = NameIndex(kb)
+        self.titles = {tuple(w.lower().split()): t.office for t in kb.titles for w in t.words}
+        self.agents: dict[tuple[str, ...], Agent] = {
+            tuple(w.lower().split()): a for a in kb.agents for w in a.words
+        }
+        self.longest_phrase = max(len(k) for k in (*self.titles, *self.agents))
+        self.fuzzy_full = {
+            normalise_name(term): target.ref
+            for term, targets in self.names.targets.items()
+            for target in targets
+            if target.kind == PERSON and " " in term
+        }
+        self.fuzzy_surnames = {
+            normalise_name(s): p.person_id for p in kb.persons.values() if (s := surname_of(p.name))
+        }
+
+    @classmethod
+    def load(cls) -> ActorResolver:
+        return _load_default()
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Lower-cased single words of person and country names (for glued-word repair)."""
+        words: set[str] = set()
+        for person in self.kb.persons.values():
+            for name in (person.name, *person.aliases):
+                words.update(w.lower() for w in fold(name).replace("-", " ").split())
+        for country in self.kb.countries.values():
+            for name in (country.name, *country.aliases, *country.adjectives):
+                words.update(w.lower() for w in fold(name).split())
+        return frozenset(w for w in words if len(w) >= 3 and w.isalpha() and w not in STOP_WORDS)
+
+    # ---- actors for KB entries ------------------------------------------------
+
+    def country_actor(self, code: str, text: str, sector: str = "GOV") -> Actor:
+        country = self.kb.countries.get(code)
+        name = country.name if country else code
+        return Actor(name, code, sector, f"country:{code}" if country else None, None, text)
+
+    def person_actor(self, person: Person, when: date, text: str) -> Actor:
+        term = person.nearest_term(when)
+        if term is None:
+            return Actor(person.name, None, None, person.kb_id, None, text)
+        return Actor(
+            person.name, term.country, term.sector, person.kb_id, self.role_text(term, when), text
+        )
+
+    def role_text(self, term: RoleTerm, when: date) -> str:
+        country = self.kb.countries.get(term.country)
+        where = f" of {country.name}" if country else ""
+        former = "" if term.active(when) else "former "
+        return f"{former}{term.title}{where}"
+
+    def office_actor(self, code: str, office: str, when: date, text: str) -> tuple[Actor, str]:
+        """The holder of an office on ``when``; the country's government if unknown."""
+        country = self.kb.countries.get(code)
+        if office == "leader" and country:
+            office = country.leader_office
+        holders = self.kb.holders(code, office, when)
+        if len(holders) == 1:
+            person, term = holders[0]
+            actor = Actor(
+                person.name,
+                term.country,
+                term.sector,
+                person.kb_id,
+                self.role_text(term, when),
+                text,
+            )
+            return actor, office
+        role = f"{OFFICE_WORDS.get(office, office)} of {country.name if country else code}"
+        return Actor(role, code, "GOV", f"country:{code}", role, text), office
+
+    def agent_actor(self, code: str, agent: Agent) -> Actor:
+        """A country's agent ("Sudanese troops" -> "Sudan troops", SDN MIL)."""
+        country = self.kb.countries.get(code)
+        name = f"{country.name if country else code} {agent.agent_id.replace('_', ' ')}"
+        return Actor(name, code, agent.sector, f"agent:{agent.agent_id}", None, "")
+
+    def entity_actor(self, kb_id: str, text: str) -> Actor:
+        entity = self.kb.entities[kb_id]
+        return Actor(entity.name, entity.country, entity.sector, kb_id, None, text)
+
+    # ---- the document pass ------------------------------------------------------
+
+    def find_mentions(self, doc: Doc, when: date | None) -> list[Mention]:
+        """Every actor mention in ``doc``, non-overlapping, in token order."""
+        return DocumentPass(self, doc, when or date.today()).run()
+
+    def lookup(self, name: str, when: date | None = None) -> Resolution:
+        """Resolve a name or a short phrase ("Russian President") for the CLI."""
+        when = when or date.today()
+        query = name.strip()
+        explanation: list[str] = []
+        targets = self.names.targets.get(query) or self.names.targets.get(fold(query))
+        if not targets:
+            norm = normalise_name(query)
+            targets = [
+                t
+                for term, ts in self.names.targets.items()
+                if normalise_name(term) == norm
+                for t in ts
+            ]
+            if targets:
+                explanation.append(f"{query!r} matches a known name ignoring case and punctuation")
+        if targets:
+            ordered = sorted(targets, key=lambda t: KIND_PRIORITY[t.kind])
+            actors = [self.target_actor(t, when, query) for t in ordered]
+            explanation.append(f"{query!r} is a known {ordered[0].kind} name ({actors[0].kb_id})")
+            explanation += self.role_explanation(ordered[0], when)
+            return Resolution(query, actors[0], actors[1:], explanation, "alias")
+        doc = self.names.tokenizer(query)
+        mentions = self.find_mentions(doc, when)
+        if mentions:
+            best = max(mentions, key=lambda m: m.end - m.start)
+            explanation.append(f"{best.text!r} resolved by {best.basis}")
+            return Resolution(query, best.actor, [], explanation, best.basis)
+        person_id, score = self.fuzzy_person(query)
+        if person_id:
+            person = self.kb.persons[person_id]
+            explanation.append(
+                f"{query!r} is close to {person.name!r} (similarity {score:.0f} >= "
+                f"{FUZZY_FULL_NAME_CUTOFF:.0f}): a spelling or transliteration variant"
+            )
+            explanation += self.role_explanation(Target(PERSON, person_id), when)
+            return Resolution(
+                query, self.person_actor(person, when, query), [], explanation, "fuzzy"
+            )
+        return Resolution(query, None, [], [f"{query!r} is not in the knowledge base"], "")
+
+    def role_explanation(self, target: Target, when: date) -> list[str]:
+        if target.kind not in (PERSON, SURNAME):
+            return []
+        person = self.kb.persons[target.ref]
+        term = person.nearest_term(when)
+        if term is None:
+            return [f"{person.name} has no dated role in the KB"]
+        span = f"{term.start or '…'} to {term.end or 'now'}"
+        status = "holds" if term.active(when) else "held"
+        return [f"on {when} {person.name} {status} {term.title} ({span}; {term.source})"]
+
+    def target_actor(self, target: Target, when: date, text: str) -> Actor:
+        if target.kind in (PERSON, SURNAME):
+            return self.person_actor(self.kb.persons[target.ref], when, text)
+        if target.kind == ENTITY:
+            return self.entity_actor(target.ref, text)
+        if target.kind == PEOPLE:
+            return self.country_actor(target.ref, text, "CVL")
+        return self.country_actor(target.ref, text)
+
+    def fuzzy_person(self, text: str) -> tuple[str | None, float]:
+        """A KB person whose name is a spelling variant of ``text``, with the score."""
+        norm = normalise_name(text)
+        if not norm:
+            return None, 0.0
+        single = " " not in norm
+        choices = self.fuzzy_surnames if single else self.fuzzy_full
+        cutoff = FUZZY_SURNAME_CUTOFF if single else FUZZY_FULL_NAME_CUTOFF
+        if single and len(norm) < 5:
+            return None, 0.0
+        best = process.extractOne(norm, choices.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is None or best[0][0] != norm[0]:
+            return None, 0.0
+        return choices[best[0]], best[1]
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> ActorResolver:
+    return ActorResolver(KnowledgeBase.load())
+
+
+class DocumentPass:
+    """State of one document: the mentions so far and the persons to refer back to."""
+
+    def __init__(self, resolver: ActorResolver, doc: Doc, when: date) -> None:
+        self.r = resolver
+        self.kb = resolver.kb
+        self.doc = doc
+        self.when = when
+        self.parsed = doc.has_annotation("DEP")
+        self.hits = {start: (end, targets) for start, end, targets in resolver.names.matches(doc)}
+        self.mentions: list[Mention] = []
+        self.taken: set[int] = set()
+        self.people: list[PersonRef] = []
+        self.person_ents = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
+
+    def run(self) -> list[Mention]:
+        i = 0
+        while i < len(self.doc):
+            if i in self.taken:
+                i += 1
+                continue
+            i = self.step(i)
+        return sorted(self.mentions, key=lambda m: m.start)
+
+    def step(self, i: int) -> int:
+        """Try each kind of mention at token ``i``; return where to go on."""
+        for attempt in (self.at_hit, self.at_fuzzy, self.at_title, self.at_agent, self.at_pronoun):
+            nxt = attempt(i)
+            if nxt is not None:
+                return max(nxt, i + 1)
+        return i + 1
+
+    # ---- building blocks ------------------------------------------------------------
+
+    def add(
+        self, start: int, end: int, actor: Actor, basis: str, office: str | None = None
+    ) -> None:
+        span = self.doc[start:end]
+        actor.text = span.text
+        self.mentions.append(
+            Mention(start, end, span.start_char, span.end_char, span.text, actor, basis)
+        )
+        self.taken.update(range(start, end))
+        is_person = bool(actor.kb_id and actor.kb_id.startswith("person:"))
+        if is_person or office:
+            person_id = actor.kb_id[7:] if is_person else None
+            self.people.append(PersonRef(actor, office, person_id, self.is_subject(span)))
+
+    def is_subject(self, span: Span) -> bool:
+        return self.parsed and span.root.dep_ in ANTECEDENT_DEPS
+
+    def phrase_at(self, i: int, table: dict) -> tuple[int, object] | None:
+        """Longest phrase of ``table`` (titles or agents) starting at token ``i``."""
+        for size in range(self.r.longest_phrase, 0, -1):
+            if i + size > len(self.doc):
+                continue
+            key = tuple(t.lower_ for t in self.doc[i : i + size])
+            if key in table:
+                return i + size, table[key]
+        return None
+
+    def country_hit(self, i: int) -> tuple[int, str, str] | None:
+        """(end, country code, kind) when a country name, adjective or metonym starts at ``i``."""
+        if i not in self.hits or i in self.taken:
+            return None
+        end, targets = self.hits[i]
+        for target in sorted(targets, key=lambda t: KIND_PRIORITY[t.kind]):
+            if target.kind in COUNTRY_KINDS:
+                return end, target.ref, target.kind
+        return None
+
+    def country_list(self, i: int) -> list[tuple[int, int, str]]:
+        """Coordinated countries from token ``i``: "Belarus, Uzbekistan and Kazakhstan, as well as Turkey"."""
+        found: list[tuple[int, int, str]] = []
+        j = i
+        while j < len(self.doc):
+            if self.doc[j].lower_ == "the":
+                j += 1
+            hit = self.country_hit(j)
+            if hit is None:
+                break
+            end, code, _kind = hit
+            found.append((j, end, code))
+            j = end
+            k = j
+            while k < len(self.doc) and self.joiner_at(k):
+                k = self.joiner_at(k)
+            if k == j:
+                break
+            j = k
+        return found
+
+    def joiner_at(self, k: int) -> int | None:
+        if k >= len(self.doc):
+            return None
+        if self.doc[k].lower_ in {",", "and", "or", "&"}:
+            return k + 1
+        if [t.lower_ for t in self.doc[k : k + 3]] == ["as", "well", "as"]:
+            return k + 3
+        return None
+
+    def name_after(self, j: int) -> tuple[int, Actor | None, str] | None:
+        """A person name right after a title: a KB person (end, actor, basis) or an unknown name."""
+        if j in self.hits and j not in self.taken:
+            end, targets = self.hits[j]
+            for target in targets:
+                if target.kind in (PERSON, SURNAME):
+                    person = self.kb.persons[target.ref]
+                    return end, self.r.person_actor(person, self.when, ""), "alias"
+        end = j
+        while end < len(self.doc) and self.looks_like_name(self.doc[end]):
+            end += 1
+        if end > j:
+            person_id, _score = self.r.fuzzy_person(self.doc[j:end].text)
+            if person_id:
+                return end, self.r.person_actor(self.kb.persons[person_id], self.when, ""), "fuzzy"
+            return end, None, "title"
+        return None
+
+    def looks_like_name(self, token: Token) -> bool:
+        if not token.text[:1].isupper() or (not token.is_alpha and "-" not in token.text):
+            return False
+        if self.parsed:
+            return token.pos_ == "PROPN" or token.ent_type_ == "PERSON"
+        return True
+
+    # ---- attempts -------------------------------------------------------------------
+
+    def at_hit(self, i: int) -> int | None:
+        if i not in self.hits:
+            return None
+        end, targets = self.hits[i]
+        target = min(targets, key=lambda t: KIND_PRIORITY[t.kind])
+        if target.kind in COUNTRY_KINDS:
+            return self.at_country(i)
+        if target.kind in (PERSON, SURNAME):
+            person = self.kb.persons[target.ref]
+            if target.kind == SURNAME and self.parsed and self.doc[i].pos_ not in ("PROPN", "NOUN"):
+                return None
+            known = any(p.person_id == person.person_id for p in self.people)
+            basis = "coref" if target.kind == SURNAME and known else "alias"
+            if target.kind == SURNAME and not known:
+                basis = "surname"
+            actor = self.r.person_actor(person, self.when, "")
+            term = person.term_at(self.when)
+            self.add(i, end, actor, basis, term.office if term else None)
+            return end
+        if target.kind == PEOPLE:
+            self.add(i, end, self.r.country_actor(target.ref, "", "CVL"), "demonym")
+            return end
+        actor = self.r.entity_actor(target.ref, "")
+        end = self.extend_over_agents(end)
+        self.add(i, end, actor, "alias")
+        return end
+
+    def extend_over_agents(self, j: int) -> int:
+        """Swallow agent words after an organisation ("Wagner fighters", "Hamas's militants")."""
+        if j < len(self.doc) and self.doc[j].lower_ in POSSESSIVE:
+            found = self.phrase_at(j + 1, self.r.agents)
+            return found[0] if found else j
+        found = self.phrase_at(j, self.r.agents)
+        return found[0] if found else j
+
+    def at_country(self, i: int) -> int | None:
+        """A country word, alone or heading a title/agent phrase; coordination shares the head."""
+        group = [self.country_hit(i)]
+        starts = [i]
+        j = group[0][0]
+        while True:  # "Turkish and Greek sides", "Russian and Belarusian presidents"
+            k = self.joiner_at(j)
+            if k is None or self.country_hit(k) is None:
+                break
+            nxt = self.country_hit(k)
+            if nxt[2] != group[0][2]:
+                break
+            starts.append(k)
+            group.append(nxt)
+            j = nxt[0]
+        head_start = j + 1 if j < len(self.doc) and self.doc[j].lower_ in POSSESSIVE else j
+        title = self.phrase_at(head_start, self.r.titles)
+        agent = self.agent_phrase(head_start)
+        if len(group) > 1 and not (title or agent):
+            group, starts = group[:1], starts[:1]
+            head_start = group[0][0]
+            title = self.phrase_at(head_start, self.r.titles)
+            agent = self.agent_phrase(head_start)
+        for n, (start, (end, code, kind)) in enumerate(zip(starts, group, strict=True)):
+            last = n == len(group) - 1
+            if title:
+                self.country_title(start, end if not last else title[0], code, title[1], last)
+            elif agent:
+                agent_end, found = agent
+                actor = self.r.agent_actor(code, found)
+                self.add(start, agent_end if last else end, actor, "demonym")
+            elif kind == ADJECTIVE:
+                if self.modifies_other_noun(start, end):
+                    continue
+                self.add(start, end, self.r.country_actor(code, ""), "demonym")
+            else:
+                self.add(
+                    start,
+                    end,
+                    self.r.country_actor(code, ""),
+                    "metonym" if kind == METONYM else "alias",
+                )
+        return max(m.end for m in self.mentions) if self.mentions else i + 1
+
+    def modifies_other_noun(self, start: int, end: int) -> bool:
+        """An adjective that only describes a thing ("a Russian matter") is no actor."""
+        if not self.parsed:
+            return False
+        head = self.doc[start:end].root
+        return head.dep_ in ("amod", "compound", "nmod") and head.head.i >= end
+
+    def country_title(self, start: int, end: int, code: str, office: str, last: bool) -> None:
+        """ "Russian President [Vladimir Putin]", "Kazakhstan's leader", "his Turkish counterpart"."""
+        if office == "counterpart":
+            office = self.speaker_office()
+        if last:
+            name = self.name_after(end)
+            if name:
+                name_end, actor, basis = name
+                if actor is None:
+                    actor = Actor(
+                        self.doc[end:name_end].text,
+                        code,
+                        "GOV",
+                        None,
+                        self.title_role(office, code),
+                    )
+                self.add(start, name_end, actor, basis if basis != "alias" else "title", office)
+                return
+        actor, office = self.r.office_actor(code, office, self.when, "")
+        self.add(start, end, actor, "title", office)
+
+    def title_role(self, office: str, code: str) -> str:
+        country = self.kb.countries.get(code)
+        return f"{OFFICE_WORDS.get(office, office)} of {country.name if country else code}"
+
+    def speaker_office(self) -> str:
+        """The office of the last person mentioned: a counterpart holds the same one abroad."""
+        for ref in reversed(self.people):
+            if ref.office:
+                return ref.office
+        return "head_of_state"
+
+    def agent_phrase(self, j: int) -> tuple[int, Agent] | None:
+        """Agent words after a country word, with up to two plain modifiers before them
+        ("Kenyan riot police", "Algerian security forces", "Syrian army officer")."""
+        for skip in range(0, 3):
+            k = j + skip
+            if skip and not self.plain_modifier(self.doc[k - 1]):
+                return None
+            found = self.phrase_at(k, self.r.agents)
+            if found:
+                end, agent = found
+                more = self.phrase_at(end, self.r.agents)
+                while more:  # "army officer" -> MIL: a weak word never overrides a strong one
+                    end, nxt = more
+                    if agent.weak or not nxt.weak:
+                        agent = nxt
+                    more = self.phrase_at(end, self.r.agents)
+                return end, agent
+        return None
+
+    def plain_modifier(self, token: Token) -> bool:
+        if not token.is_alpha or token.i in self.hits or token.i in self.taken:
+            return False
+        if (token.lower_,) in self.r.titles:
+            return False
+        return not self.parsed or token.pos_ in ("ADJ", "NOUN", "VERB")
+
+    def at_title(self, i: int) -> int | None:
+        found = self.phrase_at(i, self.r.titles)
+        if not found:
+            return None
+        end, office = found
+        j = end
+        if j < len(self.doc) and self.doc[j].lower_ == "of":
+            k = j + 1
+            while k < len(self.doc) and self.doc[k].lower_ in ("the", "republic", "state", "of"):
+                k += 1  # "President of the Republic of Turkey"
+            countries = self.country_list(k)
+            if not countries:
+                countries = self.country_list(j + 1)
+            if countries:
+                return self.title_for_countries(i, office, countries)
+        if office == "counterpart":
+            return self.counterparts(i, end)
+        name = self.name_after(end)
+        if name and name[0] > end:
+            name_end, actor, basis = name
+            if actor is None:
+                return None  # a title before an unknown name with no country: nothing to code
+            office = self.known_office(actor) or office
+            self.add(i, name_end, actor, "title" if basis == "alias" else basis, office)
+            return name_end
+        ref = self.last_person(office)
+        if ref:
+            actor = Actor(**{**ref.actor.to_dict(), "text": ""})
+            self.add(i, end, actor, "coref", ref.office)
+            return end
+        return None
+
+    def known_office(self, actor: Actor) -> str | None:
+        if actor.kb_id and actor.kb_id.startswith("person:"):
+            term = self.kb.persons[actor.kb_id[7:]].term_at(self.when)
+            return term.office if term else None
+        return None
+
+    def title_for_countries(
+        self, i: int, office: str, countries: list[tuple[int, int, str]]
+    ) -> int:
+        if office == "counterpart":
+            office = self.speaker_office()
+        for n, (start, end, code) in enumerate(countries):
+            actor, real_office = self.r.office_actor(code, office, self.when, "")
+            self.add(i if n == 0 else start, end, actor, "title", real_office)
+        return countries[-1][1]
+
+    def counterparts(self, i: int, end: int) -> int | None:
+        """ "his counterparts from Belarus, Uzbekistan and Kazakhstan, as well as Turkey"."""
+        if end >= len(self.doc) or self.doc[end].lower_ not in LIST_INTRO:
+            return None
+        countries = self.country_list(end + 1)
+        if not countries:
+            return None
+        office = self.speaker_office()
+        for start, stop, code in countries:
+            actor, real_office = self.r.office_actor(code, office, self.when, "")
+            self.add(start, stop, actor, "counterpart", real_office)
+        return countries[-1][1]
+
+    def last_person(self, office: str) -> PersonRef | None:
+        """The last person in the document who holds ``office`` ("the president"),
+        preferring one who was a subject over one only spoken to or about."""
+        leaders = ("head_of_state", "head_of_government")
+        fits = [
+            ref
+            for ref in self.people
+            if ref.office == office or (office == "leader" and ref.office in leaders)
+        ]
+        subjects = [ref for ref in fits if ref.subject]
+        return (subjects or fits)[-1] if fits else None
+
+    def at_agent(self, i: int) -> int | None:
+        found = self.phrase_at(i, self.r.agents)
+        if not found:
+            return None
+        end, agent = found
+        j = end
+        if j + 1 < len(self.doc) and self.doc[j].lower_ in ("of", "in"):
+            countries = self.country_list(j + 1)
+            if countries:  # "the parliament of Poland", "police in Jericho"
+                _start, stop, code = countries[0]
+                self.add(i, stop, self.r.agent_actor(code, agent), "agent")
+                return stop
+        if not agent.alone or self.modifies_other_noun(i, end):
+            return None
+        self.add(
+            i,
+            end,
+            Actor(self.doc[i:end].text, None, agent.sector, f"agent:{agent.agent_id}"),
+            "agent",
+        )
+        return end
+
+    def at_pronoun(self, i: int) -> int | None:
+        token = self.doc[i]
+        if token.lower_ not in PRONOUNS or (self.parsed and token.dep_ not in SUBJECT_DEPS):
+            return None
+        ref = next((p for p in reversed(self.people) if p.subject), None)
+        ref = ref or (self.people[-1] if self.people else None)
+        if ref is None:
+            return None
+        actor = Actor(**{**ref.actor.to_dict(), "text": ""})
+        self.add(i, i + 1, actor, "coref", ref.office)
+        return i + 1
+
+    def at_fuzzy(self, i: int) -> int | None:
+        """A person name no exact form matched: maybe a spelling variant of a KB person.
+
+        Tried on PERSON entities and on runs of capitalised words (the small
+        model sometimes tags a transliterated name as ORG).
+        """
+        if i in self.hits:
+            return None
+        ent = self.person_ents.get(i)
+        ends = {ent.end} if ent is not None else set()
+        run_end = self.name_run_end(i)
+        if run_end - i >= 2:
+            ends.add(run_end)
+        for end in sorted(ends, reverse=True):
+            if not self.taken.isdisjoint(range(i, end)):
+                continue
+            person_id, _score = self.r.fuzzy_person(self.doc[i:end].text)
+            if person_id is None:
+                continue
+            person = self.kb.persons[person_id]
+            term = person.term_at(self.when)
+            actor = self.r.person_actor(person, self.when, "")
+            self.add(i, end, actor, "fuzzy", term.office if term else None)
+            return end
+        return None
+
+    def name_run_end(self, i: int) -> int:
+        """End of a run of capitalised words from ``i`` ("Kasim-Jomart Tokayev")."""
+        j = i
+        doc = self.doc
+        while j < len(doc) and j - i < 6:
+            token = doc[j]
+            if (token.is_alpha and token.text[:1].isupper() and not token.is_stop) or (
+                token.text == "-" and j > i and not doc[j - 1].whitespace_ and j + 1 < len(doc)
+            ):
+                j += 1
+            else:
+                break
+        while j > i and not doc[j - 1].is_alpha:
+            j -= 1
+        return j
