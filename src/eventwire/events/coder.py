@@ -37,7 +37,7 @@ from eventwire.events.roles import (
     speaker_of,
     words_match,
 )
-from eventwire.model import Article, Event, Mention
+from eventwire.model import Actor, Article, Event, Mention
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 OBLIGATION_AUX = frozenset({"must", "should"})
@@ -97,6 +97,8 @@ class EventCoder:
         consumed: set[int] = set()
         verb_matches: dict[int, Match] = {}
         for token in sentence:
+            if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
+                continue  # "militiamen armed with machetes": a description, not an act
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
                 pattern = self._verb_pattern(token)
                 if pattern is not None:
@@ -121,7 +123,39 @@ class EventCoder:
                 coded = self._code_noun(token, verb_matches, consumed, finder)
                 if coded is not None:
                     results.append(coded)
-        return results
+        return self._absorb_protest_topics(results)
+
+    @staticmethod
+    def _absorb_protest_topics(results: list[Match]) -> list[Match]:
+        """The demand a protest makes is its topic, not a separate event (manual: PROTEST).
+
+        Its recipient becomes the protest's recipient; with none named, the protest is
+        read as addressed to the government of the protesters' own country.
+        """
+        kept = list(results)
+        for protest in [m for m in results if m.event_type == "PROTEST"]:
+            for other in results:
+                if other is protest or other not in kept or other.event_type not in (
+                    "REQUEST",
+                    "ACCUSE",
+                ):
+                    continue
+                if protest.trigger in other.trigger.ancestors or (
+                    other.trigger.head == protest.trigger.head and other.trigger.i > protest.trigger.i
+                ):
+                    kept.remove(other)
+                    if not any(t.resolved for t in protest.targets):
+                        protest.targets = [t for t in other.targets if t.resolved]
+                    protest.notes.append(f"topic '{other.trigger.text}' folded into the protest")
+            if not protest.targets and protest.sources and protest.sources[0].actor.country:
+                home = protest.sources[0].actor.country
+                if home not in ("IGO", "NGO"):
+                    government = Actor(name=f"government of {home}", country=home, sector="GOV")
+                    protest.targets = [
+                        ActorRef(government, protest.trigger, None, "default recipient")
+                    ]
+                    protest.notes.append("no recipient named: the protesters' own government")
+        return kept
 
     def _verb_pattern(self, verb: Token) -> Pattern | None:
         for pattern in self.patterns.verb_index.get(lemma(verb), []):
@@ -137,6 +171,10 @@ class EventCoder:
         objects = self._verb_objects(verb, pattern)
         if pattern.objects:
             if not any(words_match(phrase_tokens(o), pattern.objects) for o in objects):
+                return False
+        if pattern.subjects:
+            subject = clause_subject(verb)
+            if subject is None or not words_match(list(subject.subtree), pattern.subjects):
                 return False
         if pattern.has("needs_no_object") and children(verb, "dobj"):
             return False
@@ -177,16 +215,29 @@ class EventCoder:
     ) -> Match | None:
         verb = match.trigger
         pattern = match.pattern
+        if pattern.has("obligation"):
+            return self._code_obligation(match, verb_matches, finder)
         match.negated = self._negated(verb)
-        complement = self._complement(verb, pattern, verb_matches)
+        complement = self._complement(verb, pattern, verb_matches, finder)
         if pattern.intent and complement is not None:
             consumed.add(complement.trigger.i)
             self._apply_intent(match, complement)
         elif pattern.has("complement_only"):
             return None
         self._assign_roles(match, finder)
+        if pattern.actor_kinds and not any(
+            src.actor.sector in pattern.actor_kinds for src in match.sources
+        ):
+            return None
         if complement is not None and pattern.intent:
-            inner_targets = self._roles_of(complement, finder)[1]
+            if complement.kind == "noun":
+                inner_targets = [
+                    ref
+                    for item in prep_objects(complement.trigger, complement.pattern.target)
+                    for ref in finder.actors(item, f"'{complement.trigger.text}' + preposition")
+                ]
+            else:
+                inner_targets = self._roles_of(complement, finder)[1]
             if inner_targets and (
                 not match.targets or pattern.intent in ("threaten", "promise", "refuse", "agree")
             ):
@@ -202,7 +253,11 @@ class EventCoder:
         return match
 
     def _complement(
-        self, verb: Token, pattern: Pattern, verb_matches: dict[int, Match]
+        self,
+        verb: Token,
+        pattern: Pattern,
+        verb_matches: dict[int, Match],
+        finder: ActorFinder,
     ) -> Match | None:
         """The coded act inside "threatened to X", "demanded that Y X", "agreed to X"."""
         if not pattern.intent:
@@ -218,7 +273,41 @@ class EventCoder:
             for conj in candidate.children:
                 if conj.dep_ == "conj" and conj.i in verb_matches:
                     return verb_matches[conj.i]
+        # "promised to continue military aid", "demanded a meeting": an act named by a noun
+        nouns = [t for c in candidates for t in c.subtree] + [
+            t for obj in children(verb, "dobj") for t in obj.subtree
+        ]
+        for token in nouns:
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in verb_matches:
+                noun_pattern = self._noun_pattern(token)
+                if noun_pattern is not None:
+                    return Match(
+                        noun_pattern,
+                        token,
+                        noun_pattern.event,
+                        noun_pattern.cameo,
+                        noun_pattern.mode,
+                        "noun",
+                    )
         return None
+
+    def _code_obligation(
+        self, match: Match, verb_matches: dict[int, Match], finder: ActorFinder
+    ) -> Match | None:
+        """"X said Y must Z": a demand by X on Y (manual: REQUEST covers demands)."""
+        aux = match.trigger
+        clause = aux.head
+        if aux.dep_ != "aux" or clause.i in verb_matches:
+            return None  # a coded act with must/should is handled by _apply_tense
+        speaker = speaker_of(clause)
+        if speaker is None:
+            return None
+        match.sources = finder.actors(speaker, "speaker of the demand")
+        match.targets = finder.actors(clause_subject(clause), "subject of the demanded act")
+        match.kind = "obligation"
+        match.notes.append(f"'{speaker.text} ... {aux.text} {clause.text}' -> REQUEST")
+        match.extra_tokens.append(clause)
+        return match if match.sources else None
 
     def _apply_intent(self, match: Match, complement: Match) -> None:
         intended = complement.pattern.event
@@ -341,7 +430,7 @@ class EventCoder:
         return sources, targets
 
     def _targets(self, verb: Token, pattern: Pattern, finder: ActorFinder) -> list[ActorRef]:
-        objects = children(verb, "dobj", "nsubjpass")
+        objects = children(verb, "dobj", "nsubjpass") + prep_objects(verb, pattern.object_preps)
         for role in pattern.target:
             found: list[ActorRef] = []
             if role in ("dobj", "dobj_actor"):
@@ -426,6 +515,8 @@ class EventCoder:
         if pattern is None:
             return None
         governor = self._governing_verb(noun)
+        if noun.dep_ == "compound" and noun.head.i in consumed:
+            return None
         if governor is not None and governor.i in verb_matches:
             return None  # the verb already coded this act (or the noun is its content)
         if governor is not None and lemma(governor) not in self.patterns.light_verbs:
@@ -434,8 +525,10 @@ class EventCoder:
         match = Match(pattern, noun, pattern.event, pattern.cameo, pattern.mode, "noun")
         sources, how = self._noun_sources(noun, pattern, governor, finder)
         targets = []
-        for item in prep_objects(noun, pattern.target):
-            targets += finder.actors(item, f"'{noun.text}' + preposition")
+        holders = [noun] + ([noun.head] if noun.dep_ == "compound" else [])
+        for holder in holders:
+            for item in prep_objects(holder, pattern.target):
+                targets += finder.actors(item, f"'{holder.text}' + preposition")
         hanging = self._hanging_head(noun)
         if not targets and governor is not None and lemma(governor) in self.patterns.light_verbs:
             for item in prep_objects(governor, pattern.target):
@@ -559,7 +652,7 @@ class EventCoder:
     def _pairs(match: Match) -> list[tuple[ActorRef | None, ActorRef | None]]:
         sources = match.sources
         targets = match.targets
-        if len(sources) >= 2 and not targets:
+        if len(sources) >= 2 and not any(t.resolved for t in targets):
             distinct = []
             for ref in sources:
                 if all(ref.actor.code != d.actor.code or not ref.resolved for d in distinct):

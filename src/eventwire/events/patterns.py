@@ -42,6 +42,8 @@ KNOWN_FIELDS = frozenset(
         "protest",
         "protest_topic",
         "complement_only",
+        "subjects",
+        "obligation",
     }
 )
 
@@ -70,12 +72,19 @@ class Pattern:
     reciprocal: bool = False
     intent: str | None = None
     flags: frozenset[str] = field(default_factory=frozenset)
+    subjects: tuple[tuple[str, ...], ...] = ()
+    actor_kinds: tuple[str, ...] = ()
 
     @property
     def specificity(self) -> int:
         """Patterns that demand an object word beat bare verbs ("lift sanctions" > "lift")."""
         longest = max((len(lemma) for lemma in self.lemmas), default=1)
-        return (2 if self.objects else 0) + (1 if self.modifiers else 0) + longest
+        return (
+            (2 if self.objects else 0)
+            + (2 if self.subjects else 0)
+            + (1 if self.modifiers else 0)
+            + longest
+        )
 
     def has(self, flag: str) -> bool:
         return flag in self.flags
@@ -130,6 +139,7 @@ def _build(raw: dict, kind: str, where: str, ontology: Ontology) -> Pattern:
             "protest",
             "protest_topic",
             "complement_only",
+            "obligation",
         )
         if raw.get(name)
     )
@@ -150,6 +160,8 @@ def _build(raw: dict, kind: str, where: str, ontology: Ontology) -> Pattern:
         reciprocal=bool(raw.get("reciprocal")),
         intent=intent,
         flags=flags,
+        subjects=_words(raw.get("subjects")),
+        actor_kinds=tuple(raw.get("actor_kinds", [])),
     )
 
 

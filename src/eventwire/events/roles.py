@@ -153,7 +153,9 @@ def speaker_of(verb: Token) -> Token | None:
     """For a clause reported by a speech verb ("X said Y ..."), the speaker X."""
     current = verb
     for _ in range(4):
-        if current.dep_ in ("ccomp", "parataxis", "xcomp", "conj") and current.head is not current:
+        if current.dep_ in ("ccomp", "parataxis", "xcomp", "conj", "acomp") and (
+            current.head is not current
+        ):
             head = current.head
             if lemma(head) in SPEECH_LEMMAS:
                 subjects = children(head, "nsubj")
@@ -222,7 +224,10 @@ class ActorFinder:
     def _one(self, token: Token, how: str, guess: bool) -> list[ActorRef]:
         mention = self.index.at(token)
         if mention is not None:
-            return [ActorRef(mention.actor, token, mention, how)]
+            coordinated = self._coordinated_modifiers(token, mention)
+            if coordinated:
+                return coordinated
+            return [ActorRef(self._composed(token, mention), token, mention, how)]
         for child in token.children:
             if child.dep_ in OWNER_DEPS or child.dep_ == "appos":
                 owned = self.index.at(child)
@@ -240,10 +245,60 @@ class ActorFinder:
         inner = self.index.in_span(self._core_subtree(token))
         if inner:
             return [ActorRef(inner[0].actor, token, inner[0], how)]
-        if not guess or token.pos_ in ("PRON", "DET", "NUM") or token.pos_ not in ("PROPN", "NOUN"):
+        for agent in self._authors(token):
+            found = self.actors(agent, how, guess=False)
+            if found:
+                return found
+        if not guess or not self._nameable(token):
             return []
         text = " ".join(t.text for t in token.subtree if t.i <= token.i and t.dep_ != "det")
         return [ActorRef(Actor(name=text, text=text), token, None, how)]
+
+    def _coordinated_modifiers(self, token: Token, mention: Mention) -> list[ActorRef]:
+        """"French and Egyptian warships": one actor per coordinated modifier."""
+        for child in token.children:
+            if child.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in child.children):
+                refs = []
+                for member in conjuncts(child):
+                    owned = self.index.at(member)
+                    if owned is not None and owned.actor.country:
+                        actor = owned.actor
+                        if owned is not mention and mention.actor.sector and not actor.sector:
+                            actor = _with(actor, sector=mention.actor.sector)
+                        refs.append(ActorRef(actor, member, owned, "coordinated modifier"))
+                if len(refs) >= 2:
+                    return refs
+        return []
+
+    def _composed(self, token: Token, mention: Mention) -> Actor:
+        """"the U.N. war crimes court": a sector-only mention takes its modifier's country."""
+        actor = mention.actor
+        if actor.country:
+            return actor
+        for child in token.subtree:
+            if child.i >= token.i or child.i in range(mention.start, mention.end):
+                continue
+            owned = self.index.at(child)
+            if owned is not None and owned.actor.country:
+                return _with(actor, country=owned.actor.country)
+        return actor
+
+    @staticmethod
+    def _nameable(token: Token) -> bool:
+        """Guess an actor only for a name or a people word, never for "concessions"."""
+        if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        return token.pos_ == "NOUN" and any(
+            c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG") for c in token.lefts
+        )
+
+    @staticmethod
+    def _authors(token: Token) -> list[Token]:
+        """"an offer from X", "crimes committed by X": the author of the thing acted upon."""
+        found = prep_objects(token, ("by",))
+        for clause in children(token, "acl", "relcl"):
+            found += prep_objects(clause, ("by",))
+        return found
 
     @staticmethod
     def _core_subtree(token: Token) -> list[Token]:
@@ -276,11 +331,18 @@ class ActorFinder:
             )
         ):
             return actor
-        return Actor(
-            name=actor.name,
-            country=actor.country,
-            sector="GOV",
-            kb_id=actor.kb_id,
-            role=actor.role,
-            text=actor.text,
-        )
+        return _with(actor, sector="GOV")
+
+
+def _with(actor: Actor, **changes: str) -> Actor:
+    """A copy of an actor with some fields changed (actors are shared, never mutated)."""
+    fields = {
+        "name": actor.name,
+        "country": actor.country,
+        "sector": actor.sector,
+        "kb_id": actor.kb_id,
+        "role": actor.role,
+        "text": actor.text,
+    }
+    fields.update(changes)
+    return Actor(**fields)
