@@ -416,14 +416,14 @@ class EventCoder:
         pattern = match.pattern
         if is_passive(verb):
             agents = prep_objects(verb, ("by",))
-            sources = finder.actors(agents[0], "passive agent") if agents else []
+            sources = finder.actors(agents[0], "passive agent", acting=True) if agents else []
             subject = next(iter(children(verb, "nsubjpass")), None)
             targets = finder.actors(subject, "passive subject")
             if not targets:
                 targets = self._targets(verb, pattern, finder)
             return sources, targets
         subject = clause_subject(verb)
-        sources = finder.actors(subject, "subject")
+        sources = finder.actors(subject, "subject", acting=True)
         targets = self._targets(verb, pattern, finder)
         sources_ids = {id(s.mention) for s in sources if s.mention}
         targets = [t for t in targets if not (t.mention and id(t.mention) in sources_ids)]
@@ -519,9 +519,6 @@ class EventCoder:
             return None
         if governor is not None and governor.i in verb_matches:
             return None  # the verb already coded this act (or the noun is its content)
-        if governor is not None and lemma(governor) not in self.patterns.light_verbs:
-            if noun.dep_ not in ("nsubj", "nsubjpass"):
-                return None  # a nominal inside some other clause's argument: content, not event
         match = Match(pattern, noun, pattern.event, pattern.cameo, pattern.mode, "noun")
         sources, how = self._noun_sources(noun, pattern, governor, finder)
         targets = []
@@ -580,6 +577,8 @@ class EventCoder:
             head = noun.head.head
             if head.pos_ in ("NOUN", "PROPN"):
                 return head
+        if noun.dep_ == "appos" and noun.head.pos_ in ("NOUN", "PROPN"):
+            return noun.head
         return None
 
     def _noun_sources(
@@ -603,19 +602,23 @@ class EventCoder:
                     return finder.actors(agents[0], "agent of the light verb"), "the light verb"
             else:
                 subject = clause_subject(governor)
-                found = finder.actors(subject, "subject of the light verb")
+                found = finder.actors(subject, "subject of the light verb", acting=True)
                 if found:
                     return found, f"the subject of '{governor.text}'"
         hanging = self._hanging_head(noun)
-        if hanging is not None:
-            found = finder.actors(hanging, "the phrase the event hangs from", guess=False)
-            if found:
-                return found, "the phrase it hangs from"
+        mention = finder.index.at(hanging) if hanging is not None else None
+        if hanging is not None and mention is not None:
+            ref = ActorRef(mention.actor, hanging, mention, "the phrase the event hangs from")
+            return [ref], "the phrase it hangs from"
         return [], "nowhere (no actor named)"
 
     # -- from matches to events ---------------------------------------------------------
 
     def _events(self, match: Match, sentence: Span, index: int, article: Article) -> list[Event]:
+        if not match.sources and not (
+            match.kind != "noun" and is_passive(match.trigger) and match.targets
+        ):
+            return []  # PLOVER codes no event without an actor, bar "X was attacked"
         pairs = self._pairs(match)
         events = []
         for source, target in pairs:

@@ -207,12 +207,15 @@ class ActorFinder:
     def __init__(self, index: MentionIndex) -> None:
         self.index = index
 
-    def actors(self, token: Token | None, how: str, guess: bool = True) -> list[ActorRef]:
+    def actors(
+        self, token: Token | None, how: str, guess: bool = True, acting: bool = False
+    ) -> list[ActorRef]:
+        """Actors for a role token; ``acting`` (a subject) lets any noun phrase be guessed."""
         if token is None:
             return []
         refs: list[ActorRef] = []
         for member in conjuncts(token):
-            refs.extend(self._one(member, how, guess))
+            refs.extend(self._one(member, how, guess, acting))
         unique: list[ActorRef] = []
         for ref in refs:
             if not any(
@@ -221,7 +224,7 @@ class ActorFinder:
                 unique.append(ref)
         return unique
 
-    def _one(self, token: Token, how: str, guess: bool) -> list[ActorRef]:
+    def _one(self, token: Token, how: str, guess: bool, acting: bool = False) -> list[ActorRef]:
         mention = self.index.at(token)
         if mention is not None:
             coordinated = self._coordinated_modifiers(token, mention)
@@ -249,7 +252,9 @@ class ActorFinder:
             found = self.actors(agent, how, guess=False)
             if found:
                 return found
-        if not guess or not self._nameable(token):
+        if not guess or token.pos_ not in ("NOUN", "PROPN"):
+            return []
+        if not acting and not self._nameable(token):
             return []
         text = " ".join(t.text for t in token.subtree if t.i <= token.i and t.dep_ != "det")
         return [ActorRef(Actor(name=text, text=text), token, None, how)]
