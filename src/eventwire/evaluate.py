@@ -40,7 +40,6 @@ GOLD_MODE_NAMES = {
     "assassinate": "targeted",
     "host": "visit",
 }
-SENTENCE_DATE = date(2000, 1, 1)  # placeholder publication date for sentence gold
 
 
 def country(code: str | None) -> str | None:
@@ -185,7 +184,7 @@ def score_sentence_records(
 def code_sentences(records: list[dict[str, Any]], pipeline) -> list[list[Event]]:  # noqa: ANN001
     """Each record as a one-sentence article, parsed in batches with ``nlp.pipe``."""
     articles = [
-        Article(text=r["text"].strip(), source=str(r.get("id", n)), published=SENTENCE_DATE)
+        Article(text=r["text"].strip(), source=str(r.get("id", n)), published=None)
         for n, r in enumerate(records)
     ]
     pairs = ((a.text, a) for a in articles)

@@ -230,7 +230,13 @@ class EventCoder:
         ):
             return None
         if complement is not None and pattern.intent:
-            if complement.kind == "noun":
+            if complement.kind == "noun" and pattern.intent == "refuse":
+                inner_targets = [
+                    ref
+                    for item in prep_objects(complement.trigger, complement.pattern.source_preps)
+                    for ref in finder.actors(item, f"author of the refused '{complement.trigger.text}'")
+                ]
+            elif complement.kind == "noun":
                 inner_targets = [
                     ref
                     for item in prep_objects(complement.trigger, complement.pattern.target)
@@ -244,6 +250,11 @@ class EventCoder:
                 if pattern.intent != "demand" or not match.targets:
                     match.targets = inner_targets
             match.extra_tokens.append(complement.trigger)
+        if not any(t.resolved for t in match.targets):
+            fallback = self._fallback_targets(verb, match.sources, finder)
+            if fallback:
+                match.targets = fallback
+                match.notes.append("recipient found in the clause around the trigger")
         if match.kind == "verb":
             self._apply_tense(match)
         if pattern.has("needs_target") and not match.targets:
@@ -290,6 +301,34 @@ class EventCoder:
                         "noun",
                     )
         return None
+
+    @staticmethod
+    def _fallback_targets(
+        verb: Token, sources: list[ActorRef], finder: ActorFinder
+    ) -> list[ActorRef]:
+        """A recipient the pattern's roles missed: the object of a purpose clause ("to help
+        defend X") or an "against X" phrase inside the verb's own phrase."""
+        taken = {id(s.mention) for s in sources if s.mention}
+        subject = clause_subject(verb)
+        skip = set(t.i for t in subject.subtree) if subject is not None else set()
+        candidates: list[Token] = []
+        for clause in children(verb, "xcomp", "advcl"):
+            if any(lower(c) == "to" for c in clause.children) or clause.dep_ == "xcomp":
+                candidates += [t for t in clause.subtree if t.dep_ in ("dobj", "pobj")]
+        candidates += [
+            t
+            for t in verb.subtree
+            if t.dep_ == "pobj" and lower(t.head) == "against" and t.i not in skip
+        ]
+        for token in candidates:
+            refs = [
+                r
+                for r in finder.actors(token, "recipient from the surrounding clause", guess=False)
+                if r.resolved and id(r.mention) not in taken
+            ]
+            if refs:
+                return refs
+        return []
 
     def _code_obligation(
         self, match: Match, verb_matches: dict[int, Match], finder: ActorFinder
@@ -448,7 +487,7 @@ class EventCoder:
                 for obj in objects:
                     found += self._owners(obj, finder)
             elif role.startswith("obj_prep:"):
-                for obj in objects:
+                for obj in objects + [o for obj in objects for o in prep_objects(obj, ("of",))]:
                     for item in prep_objects(obj, (role[9:],)):
                         found += finder.actors(item, f"object's '{role[9:]}' phrase")
             elif role == "ccomp_subj":

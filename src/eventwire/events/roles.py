@@ -280,8 +280,10 @@ class ActorFinder:
         actor = mention.actor
         if actor.country:
             return actor
-        for child in token.subtree:
-            if child.i >= token.i or child.i in range(mention.start, mention.end):
+        for child in self._core_subtree(token) + [
+            t for clause in children(token, "acl") for t in clause.subtree
+        ]:
+            if child.i == token.i or child.i in range(mention.start, mention.end):
                 continue
             owned = self.index.at(child)
             if owned is not None and owned.actor.country:
