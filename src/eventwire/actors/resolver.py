@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.kb import Agent, KnowledgeBase, Person, RoleTerm
 from eventwire.actors.names import (
     ADJECTIVE,
+    COUNTRY,
     COUNTRY_KINDS,
     ENTITY,
     KIND_PRIORITY,
@@ -46,6 +47,23 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A verbless fragment ("Russian President Vladimir Putin by phone with ...") has its actor as root.
 ANTECEDENT_DEPS = SUBJECT_DEPS | {"ROOT"}
 PRONOUNS = frozenset({"he", "she"})
+KIND_WORDS = {
+    COUNTRY: "country name",
+    ADJECTIVE: "country adjective (demonym)",
+    PEOPLE: "name for a country's people",
+    METONYM: "capital or seat of government standing for its country",
+    ENTITY: "organisation or armed group name",
+    PERSON: "person name",
+    SURNAME: "surname of a known person",
+}
+BASIS_WORDS = {
+    "title": "a title with a country: the office holder on the date",
+    "demonym": "a country word with an agent word: that country's sector",
+    "agent": "a generic agent word",
+    "fuzzy": "a spelling variant of a known name",
+    "alias": "a known name",
+    "metonym": "a capital or seat of government",
+}
 OFFICE_WORDS = {
     "head_of_state": "Head of state",
     "head_of_government": "Head of government",
@@ -127,7 +145,8 @@ class ActorResolver:
         for country in self.kb.countries.values():
             for name in (country.name, *country.aliases, *country.adjectives):
                 words.update(w.lower() for w in fold(name).split())
-        return frozenset(w for w in words if len(w) >= 3 and w.isalpha() and w not in STOP_WORDS)
+        # Four letters at least: a shorter name ("Gro") is the start of too many English words.
+        return frozenset(w for w in words if len(w) >= 4 and w.isalpha() and w not in STOP_WORDS)
 
     # ---- actors for KB entries ------------------------------------------------
 
@@ -205,15 +224,10 @@ class ActorResolver:
         if targets:
             ordered = sorted(targets, key=lambda t: KIND_PRIORITY[t.kind])
             actors = [self.target_actor(t, when, query) for t in ordered]
-            explanation.append(f"{query!r} is a known {ordered[0].kind} name ({actors[0].kb_id})")
+            kind = KIND_WORDS[ordered[0].kind]
+            explanation.append(f"{query!r} is a known {kind} ({actors[0].kb_id})")
             explanation += self.role_explanation(ordered[0], when)
             return Resolution(query, actors[0], actors[1:], explanation, "alias")
-        doc = self.names.tokenizer(query)
-        mentions = self.find_mentions(doc, when)
-        if mentions:
-            best = max(mentions, key=lambda m: m.end - m.start)
-            explanation.append(f"{best.text!r} resolved by {best.basis}")
-            return Resolution(query, best.actor, [], explanation, best.basis)
         person_id, score = self.fuzzy_person(query)
         if person_id:
             person = self.kb.persons[person_id]
@@ -225,6 +239,14 @@ class ActorResolver:
             return Resolution(
                 query, self.person_actor(person, when, query), [], explanation, "fuzzy"
             )
+        doc = self.names.tokenizer(query)
+        mentions = self.find_mentions(doc, when)
+        if mentions:
+            best = max(mentions, key=lambda m: m.end - m.start)
+            explanation.append(
+                f"{best.text!r} resolved by {best.basis}: {BASIS_WORDS.get(best.basis, '')}"
+            )
+            return Resolution(query, best.actor, [], explanation, best.basis)
         return Resolution(query, None, [], [f"{query!r} is not in the knowledge base"], "")
 
     def role_explanation(self, target: Target, when: date) -> list[str]:
