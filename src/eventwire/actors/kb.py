@@ -8,6 +8,7 @@ and never turns into a silent wrong code.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -77,8 +78,15 @@ PERSON_COLUMNS = (
     "end",
     "note",
 )
+HEADER_FIRST_CELLS = frozenset(
+    {"code", "words", "agent_id", "org_id", "group_id", "person_id", "entity_id"}
+)
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 ALPHA3 = re.compile(r"^[A-Z]{3}$")
+
+
+def fold_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def split_list(value: str) -> tuple[str, ...]:
@@ -190,17 +198,21 @@ OFFICE_RANK = {
 
 
 def read_rows(path: Path, columns: int) -> Iterator[tuple[int, list[str]]]:
-    """Yield (line number, cells) of a TSV file, skipping comments, blanks and the header."""
-    header_seen = False
+    """Yield (line number, cells) of a TSV file, skipping comments, blanks and a header row.
+
+    A header row is one whose first cell is a column name ending in ``_id`` or
+    ``code``/``words`` (files may also keep their header as a ``#`` comment).
+    """
+    if not path.is_file():
+        raise EventWireError(f"actor data file {path} is missing")
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             line = line.rstrip("\n")
             if not line.strip() or line.startswith("#"):
                 continue
-            if not header_seen:
-                header_seen = True
-                continue
             cells = line.split("\t")
+            if cells[0] in HEADER_FIRST_CELLS:
+                continue
             if len(cells) != columns:
                 raise EventWireError(
                     f"{path.name}:{number}: expected {columns} tab-separated columns, got {len(cells)}"
@@ -370,7 +382,9 @@ def load_persons(path: Path, countries: dict[str, Country], persons: dict[str, P
         if start_day and end_day and not start_day < end_day:
             raise EventWireError(f"{where}: start {start} is not before end {end}")
         person = persons.setdefault(person_id, Person(person_id, name))
-        if person.name != name:
+        if person.name != name and fold_accents(person.name) == fold_accents(name):
+            person.aliases.add(name)  # the same name with and without accents: keep both forms
+        elif person.name != name:
             raise EventWireError(
                 f"{where}: {person_id} is named {name!r} here but {person.name!r} elsewhere"
             )

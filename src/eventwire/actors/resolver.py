@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.kb import Agent, KnowledgeBase, Person, RoleTerm
 from eventwire.actors.names import (
     ADJECTIVE,
+    COUNTRY,
     COUNTRY_KINDS,
     ENTITY,
     KIND_PRIORITY,
@@ -38,6 +39,7 @@ from eventwire.model import Actor, Mention
 
 FUZZY_FULL_NAME_CUTOFF = 88.0  # "Kasim-Jomart Tokayev" ~ "Kassym-Jomart Tokayev" scores 93
 FUZZY_SURNAME_CUTOFF = 90.0  # "Zelensky" ~ "Zelenskyy" scores 94; short names need more
+FUZZY_PLACE_CUTOFF = 88.0  # "Afganistan" ~ "Afghanistan" 95; "Austria" ~ "Australia" only 87
 POSSESSIVE = frozenset({"'s", "’s", "'"})
 LIST_JOINERS = frozenset({",", "and", "or", "as well as", "&"})
 LIST_INTRO = frozenset({"from", "of", "in"})
@@ -45,6 +47,23 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A verbless fragment ("Russian President Vladimir Putin by phone with ...") has its actor as root.
 ANTECEDENT_DEPS = SUBJECT_DEPS | {"ROOT"}
 PRONOUNS = frozenset({"he", "she"})
+KIND_WORDS = {
+    COUNTRY: "country name",
+    ADJECTIVE: "country adjective (demonym)",
+    PEOPLE: "name for a country's people",
+    METONYM: "capital or seat of government standing for its country",
+    ENTITY: "organisation or armed group name",
+    PERSON: "person name",
+    SURNAME: "surname of a known person",
+}
+BASIS_WORDS = {
+    "title": "a title with a country: the office holder on the date",
+    "demonym": "a country word with an agent word: that country's sector",
+    "agent": "a generic agent word",
+    "fuzzy": "a spelling variant of a known name",
+    "alias": "a known name",
+    "metonym": "a capital or seat of government",
+}
 OFFICE_WORDS = {
     "head_of_state": "Head of state",
     "head_of_government": "Head of government",
@@ -102,6 +121,12 @@ class ActorResolver:
             for target in targets
             if target.kind == PERSON and " " in term
         }
+        self.fuzzy_places = {
+            normalise_name(term): target
+            for term, targets in self.names.targets.items()
+            for target in targets
+            if target.kind in COUNTRY_KINDS | {PEOPLE} and len(term) >= 5
+        }
         self.fuzzy_surnames = {
             normalise_name(s): p.person_id for p in kb.persons.values() if (s := surname_of(p.name))
         }
@@ -120,7 +145,8 @@ class ActorResolver:
         for country in self.kb.countries.values():
             for name in (country.name, *country.aliases, *country.adjectives):
                 words.update(w.lower() for w in fold(name).split())
-        return frozenset(w for w in words if len(w) >= 3 and w.isalpha() and w not in STOP_WORDS)
+        # Four letters at least: a shorter name ("Gro") is the start of too many English words.
+        return frozenset(w for w in words if len(w) >= 4 and w.isalpha() and w not in STOP_WORDS)
 
     # ---- actors for KB entries ------------------------------------------------
 
@@ -198,15 +224,10 @@ class ActorResolver:
         if targets:
             ordered = sorted(targets, key=lambda t: KIND_PRIORITY[t.kind])
             actors = [self.target_actor(t, when, query) for t in ordered]
-            explanation.append(f"{query!r} is a known {ordered[0].kind} name ({actors[0].kb_id})")
+            kind = KIND_WORDS[ordered[0].kind]
+            explanation.append(f"{query!r} is a known {kind} ({actors[0].kb_id})")
             explanation += self.role_explanation(ordered[0], when)
             return Resolution(query, actors[0], actors[1:], explanation, "alias")
-        doc = self.names.tokenizer(query)
-        mentions = self.find_mentions(doc, when)
-        if mentions:
-            best = max(mentions, key=lambda m: m.end - m.start)
-            explanation.append(f"{best.text!r} resolved by {best.basis}")
-            return Resolution(query, best.actor, [], explanation, best.basis)
         person_id, score = self.fuzzy_person(query)
         if person_id:
             person = self.kb.persons[person_id]
@@ -218,6 +239,14 @@ class ActorResolver:
             return Resolution(
                 query, self.person_actor(person, when, query), [], explanation, "fuzzy"
             )
+        doc = self.names.tokenizer(query)
+        mentions = self.find_mentions(doc, when)
+        if mentions:
+            best = max(mentions, key=lambda m: m.end - m.start)
+            explanation.append(
+                f"{best.text!r} resolved by {best.basis}: {BASIS_WORDS.get(best.basis, '')}"
+            )
+            return Resolution(query, best.actor, [], explanation, best.basis)
         return Resolution(query, None, [], [f"{query!r} is not in the knowledge base"], "")
 
     def role_explanation(self, target: Target, when: date) -> list[str]:
@@ -239,6 +268,18 @@ class ActorResolver:
         if target.kind == PEOPLE:
             return self.country_actor(target.ref, text, "CVL")
         return self.country_actor(target.ref, text)
+
+    def fuzzy_place(self, text: str) -> Target | None:
+        """A country, adjective or capital misspelt ("Afganistan", "Khatmandu")."""
+        norm = normalise_name(text)
+        if len(norm) < 5:
+            return None
+        best = process.extractOne(
+            norm, self.fuzzy_places.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_PLACE_CUTOFF
+        )
+        if best is None or best[0][0] != norm[0]:
+            return None
+        return self.fuzzy_places[best[0]]
 
     def fuzzy_person(self, text: str) -> tuple[str | None, float]:
         """A KB person whose name is a spelling variant of ``text``, with the score."""
@@ -275,6 +316,7 @@ class DocumentPass:
         self.taken: set[int] = set()
         self.people: list[PersonRef] = []
         self.person_ents = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
+        self.place_ents = {e.start: e for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
 
     def run(self) -> list[Mention]:
         i = 0
@@ -406,6 +448,11 @@ class DocumentPass:
                 basis = "surname"
             actor = self.r.person_actor(person, self.when, "")
             term = person.term_at(self.when)
+            agent_end = self.extend_over_agents(end)
+            if agent_end > end and actor.country:  # "Bush administration", "X's opposition party"
+                agent = self.agent_ending(end, agent_end)
+                self.add(i, agent_end, self.r.agent_actor(actor.country, agent), "agent")
+                return agent_end
             self.add(i, end, actor, basis, term.office if term else None)
             return end
         if target.kind == PEOPLE:
@@ -415,6 +462,12 @@ class DocumentPass:
         end = self.extend_over_agents(end)
         self.add(i, end, actor, "alias")
         return end
+
+    def agent_ending(self, start: int, end: int) -> Agent:
+        """The agent whose words end at ``end`` (the last agent phrase in start..end)."""
+        k = start + 1 if self.doc[start].lower_ in POSSESSIVE else start
+        found = self.phrase_at(k, self.r.agents)
+        return found[1]
 
     def extend_over_agents(self, j: int) -> int:
         """Swallow agent words after an organisation ("Wagner fighters", "Hamas's militants")."""
@@ -444,7 +497,8 @@ class DocumentPass:
         agent = self.agent_phrase(head_start)
         if len(group) > 1 and not (title or agent):
             group, starts = group[:1], starts[:1]
-            head_start = group[0][0]
+            j = group[0][0]
+            head_start = j + 1 if j < len(self.doc) and self.doc[j].lower_ in POSSESSIVE else j
             title = self.phrase_at(head_start, self.r.titles)
             agent = self.agent_phrase(head_start)
         for n, (start, (end, code, kind)) in enumerate(zip(starts, group, strict=True)):
@@ -456,9 +510,7 @@ class DocumentPass:
                 actor = self.r.agent_actor(code, found)
                 self.add(start, agent_end if last else end, actor, "demonym")
             elif kind == ADJECTIVE:
-                if self.modifies_other_noun(start, end):
-                    continue
-                self.add(start, end, self.r.country_actor(code, ""), "demonym")
+                self.adjective_alone(start, end, code)
             else:
                 self.add(
                     start,
@@ -467,6 +519,15 @@ class DocumentPass:
                     "metonym" if kind == METONYM else "alias",
                 )
         return max(m.end for m in self.mentions) if self.mentions else i + 1
+
+    def adjective_alone(self, start: int, end: int, code: str) -> None:
+        """ "Bosnian Serbs" -> a group inside that country (CVL); else the country itself,
+        which PLOVER codes as the actor of "Israeli air raids" or "French mediation"."""
+        people = self.hits.get(end)
+        if people and any(t.kind == PEOPLE for t in people[1]) and end not in self.taken:
+            self.add(start, people[0], self.r.country_actor(code, "", "CVL"), "demonym")
+            return
+        self.add(start, end, self.r.country_actor(code, ""), "demonym")
 
     def modifies_other_noun(self, start: int, end: int) -> bool:
         """An adjective that only describes a thing ("a Russian matter") is no actor."""
@@ -648,6 +709,15 @@ class DocumentPass:
         """
         if i in self.hits:
             return None
+        place = self.place_ents.get(i)
+        if place is not None and self.taken.isdisjoint(range(place.start, place.end)):
+            target = self.r.fuzzy_place(place.text)
+            if target is not None:
+                sector = "CVL" if target.kind == PEOPLE else "GOV"
+                self.add(
+                    place.start, place.end, self.r.country_actor(target.ref, "", sector), "fuzzy"
+                )
+                return place.end
         ent = self.person_ents.get(i)
         ends = {ent.end} if ent is not None else set()
         run_end = self.name_run_end(i)
