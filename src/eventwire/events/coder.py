@@ -250,7 +250,7 @@ class EventCoder:
                 if pattern.intent != "demand" or not match.targets:
                     match.targets = inner_targets
             match.extra_tokens.append(complement.trigger)
-        if not any(t.resolved for t in match.targets):
+        if not any(t.resolved for t in match.targets) and not pattern.has("needs_target"):
             fallback = self._fallback_targets(verb, match.sources, finder)
             if fallback:
                 match.targets = fallback
