@@ -113,6 +113,17 @@ def load_ontology() -> Ontology:
         for name, spec in raw["categories"].items()
     }
     cameo = _load_cameo(_read_text("cameo.tsv"))
+    for code, change in (raw.get("manual_overrides") or {}).items():
+        if code not in cameo:
+            raise EventWireError(f"plover.yaml manual_overrides: unknown CAMEO code {code!r}")
+        old = cameo[code]
+        cameo[code] = CameoCode(
+            code,
+            change["plover"],
+            change.get("mode"),
+            tuple(change.get("contexts", old.contexts)),
+            old.label,
+        )
     intent = {
         verbal: {k: (v[0], v[1]) for k, v in table.items()}
         for verbal, table in raw.get("intent_codes", {}).items()
