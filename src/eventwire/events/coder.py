@@ -135,13 +135,19 @@ class EventCoder:
         kept = list(results)
         for protest in [m for m in results if m.event_type == "PROTEST"]:
             for other in results:
-                if other is protest or other not in kept or other.event_type not in (
-                    "REQUEST",
-                    "ACCUSE",
+                if (
+                    other is protest
+                    or other not in kept
+                    or other.event_type
+                    not in (
+                        "REQUEST",
+                        "ACCUSE",
+                    )
                 ):
                     continue
                 if protest.trigger in other.trigger.ancestors or (
-                    other.trigger.head == protest.trigger.head and other.trigger.i > protest.trigger.i
+                    other.trigger.head == protest.trigger.head
+                    and other.trigger.i > protest.trigger.i
                 ):
                     kept.remove(other)
                     if not any(t.resolved for t in protest.targets):
@@ -217,6 +223,15 @@ class EventCoder:
         pattern = match.pattern
         if pattern.has("obligation"):
             return self._code_obligation(match, verb_matches, finder)
+        subject = clause_subject(verb)
+        if (
+            subject is not None
+            and subject.dep_ == "nsubj"
+            and subject.pos_ == "NOUN"
+            and subject.head == verb
+            and self._noun_pattern(subject) is not None
+        ):
+            return None  # "an attack on X by Y killed ten": the event noun carries the roles
         match.negated = self._negated(verb)
         complement = self._complement(verb, pattern, verb_matches, finder)
         if pattern.intent and complement is not None:
@@ -234,7 +249,9 @@ class EventCoder:
                 inner_targets = [
                     ref
                     for item in prep_objects(complement.trigger, complement.pattern.source_preps)
-                    for ref in finder.actors(item, f"author of the refused '{complement.trigger.text}'")
+                    for ref in finder.actors(
+                        item, f"author of the refused '{complement.trigger.text}'"
+                    )
                 ]
             elif complement.kind == "noun":
                 inner_targets = [
@@ -333,7 +350,7 @@ class EventCoder:
     def _code_obligation(
         self, match: Match, verb_matches: dict[int, Match], finder: ActorFinder
     ) -> Match | None:
-        """"X said Y must Z": a demand by X on Y (manual: REQUEST covers demands)."""
+        """ "X said Y must Z": a demand by X on Y (manual: REQUEST covers demands)."""
         aux = match.trigger
         clause = aux.head
         if aux.dep_ != "aux" or clause.i in verb_matches:
@@ -556,7 +573,7 @@ class EventCoder:
         governor = self._governing_verb(noun)
         if noun.dep_ == "compound" and noun.head.i in consumed:
             return None
-        if governor is not None and governor.i in verb_matches:
+        if governor is not None and governor.i in verb_matches and noun.dep_ != "nsubj":
             return None  # the verb already coded this act (or the noun is its content)
         match = Match(pattern, noun, pattern.event, pattern.cameo, pattern.mode, "noun")
         sources, how = self._noun_sources(noun, pattern, governor, finder)

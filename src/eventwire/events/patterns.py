@@ -50,7 +50,16 @@ KNOWN_FIELDS = frozenset(
 
 def _words(values: list[str] | None) -> tuple[tuple[str, ...], ...]:
     """Phrases as lower-case word tuples: "tear gas" -> ("tear", "gas")."""
+    _strings(values, "word list")
     return tuple(tuple(str(v).lower().split()) for v in values or [])
+
+
+def _strings(values: list | None, what: str) -> list[str]:
+    """YAML reads bare on/off/no as booleans; insist on quoted strings instead."""
+    for value in values or []:
+        if not isinstance(value, str):
+            raise EventWireError(f'patterns: {what} holds {value!r}; quote it ("on", "off")')
+    return list(values or [])
 
 
 @dataclass(frozen=True)
@@ -153,10 +162,14 @@ def _build(raw: dict, kind: str, where: str, ontology: Ontology) -> Pattern:
         mode=raw.get("mode"),
         contexts=tuple(c for c in raw.get("contexts", []) if c in ontology.contexts),
         objects=_words(raw.get("objects")),
-        object_preps=tuple(raw.get("object_preps", [])),
+        object_preps=tuple(_strings(raw.get("object_preps"), f"{pid} object_preps")),
         modifiers=_words(raw.get("modifiers")),
-        target=tuple(target if target is not None else ([] if kind == "noun" else ["dobj"])),
-        source_preps=tuple(raw.get("source_preps", [])),
+        target=tuple(
+            _strings(target, f"{pid} target")
+            if target is not None
+            else ([] if kind == "noun" else ["dobj"])
+        ),
+        source_preps=tuple(_strings(raw.get("source_preps"), f"{pid} source_preps")),
         reciprocal=bool(raw.get("reciprocal")),
         intent=intent,
         flags=flags,

@@ -260,7 +260,7 @@ class ActorFinder:
         return [ActorRef(Actor(name=text, text=text), token, None, how)]
 
     def _coordinated_modifiers(self, token: Token, mention: Mention) -> list[ActorRef]:
-        """"French and Egyptian warships": one actor per coordinated modifier."""
+        """ "French and Egyptian warships": one actor per coordinated modifier."""
         for child in token.children:
             if child.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in child.children):
                 refs = []
@@ -276,7 +276,7 @@ class ActorFinder:
         return []
 
     def _composed(self, token: Token, mention: Mention) -> Actor:
-        """"the U.N. war crimes court": a sector-only mention takes its modifier's country."""
+        """ "the U.N. war crimes court": a sector-only mention takes its modifier's country."""
         actor = mention.actor
         if actor.country:
             return actor
@@ -301,7 +301,7 @@ class ActorFinder:
 
     @staticmethod
     def _authors(token: Token) -> list[Token]:
-        """"an offer from X", "crimes committed by X": the author of the thing acted upon."""
+        """ "an offer from X", "crimes committed by X": the author of the thing acted upon."""
         found = prep_objects(token, ("by",))
         for clause in children(token, "acl", "relcl"):
             found += prep_objects(clause, ("by",))
