@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -181,7 +180,7 @@ def score_sentence_records(
     }
 
 
-def code_sentences(records: list[dict[str, Any]], pipeline) -> list[list[Event]]:  # noqa: ANN001
+def code_sentences(records: list[dict[str, Any]], pipeline) -> list[list[Event]]:
     """Each record as a one-sentence article, parsed in batches with ``nlp.pipe``."""
     articles = [
         Article(text=r["text"].strip(), source=str(r.get("id", n)), published=None)
@@ -247,7 +246,7 @@ def score_article_records(
     }
 
 
-def code_article_files(paths: Iterable[Path], pipeline) -> dict[str, list[Event]]:  # noqa: ANN001
+def code_article_files(paths: Iterable[Path], pipeline) -> dict[str, list[Event]]:
     from eventwire.ingest import read_articles
 
     found: dict[str, list[Event]] = {}
@@ -310,7 +309,7 @@ def article_scores_as_sentence_shape(
 # -- front door ------------------------------------------------------------------------
 
 
-def evaluate_file(path: str | Path, pipeline) -> dict[str, Any]:  # noqa: ANN001
+def evaluate_file(path: str | Path, pipeline) -> dict[str, Any]:
     """Score the pipeline against one gold file; the result is JSON-ready."""
     path = Path(path)
     records = read_gold(path)

@@ -175,20 +175,19 @@ class EventCoder:
         ):
             return False
         objects = self._verb_objects(verb, pattern)
-        if pattern.objects:
-            if not any(words_match(phrase_tokens(o), pattern.objects) for o in objects):
-                return False
+        if pattern.objects and not any(
+            words_match(phrase_tokens(o), pattern.objects) for o in objects
+        ):
+            return False
         if pattern.subjects:
             subject = clause_subject(verb)
             if subject is None or not words_match(list(subject.subtree), pattern.subjects):
                 return False
         if pattern.has("needs_no_object") and children(verb, "dobj"):
             return False
-        if pattern.has("needs_actor_object") and not any(
+        return not pattern.has("needs_actor_object") or any(
             o.pos_ in ("PROPN", "NOUN") for o in children(verb, "dobj", "nsubjpass")
-        ):
-            return False
-        return True
+        )
 
     @staticmethod
     def _lemma_fits(words: tuple[str, ...], verb: Token) -> bool:
@@ -261,11 +260,8 @@ class EventCoder:
                 ]
             else:
                 inner_targets = self._roles_of(complement, finder)[1]
-            if inner_targets and (
-                not match.targets or pattern.intent in ("threaten", "promise", "refuse", "agree")
-            ):
-                if pattern.intent != "demand" or not match.targets:
-                    match.targets = inner_targets
+            if inner_targets and (pattern.intent != "demand" or not match.targets):
+                match.targets = inner_targets
             match.extra_tokens.append(complement.trigger)
         if not any(t.resolved for t in match.targets) and not pattern.has("needs_target"):
             fallback = self._fallback_targets(verb, match.sources, finder)
@@ -504,8 +500,9 @@ class EventCoder:
                 for obj in objects:
                     found += self._owners(obj, finder)
             elif role.startswith("obj_prep:"):
-                for obj in objects + [o for obj in objects for o in prep_objects(obj, ("of",))]:
-                    for item in prep_objects(obj, (role[9:],)):
+                owners = objects + [o for obj in objects for o in prep_objects(obj, ("of",))]
+                for owner in owners:
+                    for item in prep_objects(owner, (role[9:],)):
                         found += finder.actors(item, f"object's '{role[9:]}' phrase")
             elif role == "ccomp_subj":
                 for clause in children(verb, "ccomp", "xcomp"):

@@ -178,7 +178,7 @@ def _build(raw: dict, kind: str, where: str, ontology: Ontology) -> Pattern:
     )
 
 
-def _read(name: str):  # noqa: ANN202
+def _read(name: str):
     text = resources.files("eventwire.events").joinpath("patterns", name).read_text("utf-8")
     try:
         return yaml.safe_load(text)

@@ -325,9 +325,8 @@ class ActorFinder:
         A counterpart holds the same kind of office as the other side; the sector comes
         from the role word when the mention is a bare country.
         """
-        if (
-            actor.sector
-            or lemma(head) not in COUNTERPART_LEMMAS
+        if actor.sector or (
+            lemma(head) not in COUNTERPART_LEMMAS
             and lemma(head)
             not in (
                 "president",
