@@ -454,7 +454,8 @@ class EventCoder:
         speaker = speaker_of(match.trigger)
         if speaker is not None:
             match.speaker = finder.actors(speaker, "speaker of the reported clause")
-        if (not sources or all(not s.resolved for s in sources)) and match.speaker:
+        passive = is_passive(match.trigger)
+        if (not sources or all(not s.resolved for s in sources)) and match.speaker and not passive:
             subject = clause_subject(match.trigger)
             if subject is None or subject.pos_ == "PRON":
                 match.sources = match.speaker

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from eventwire.model import Actor, Mention
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 SPEECH_LEMMAS = frozenset(
     {
         "say",
@@ -97,7 +98,16 @@ def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+# Participles that read as states of their subject, not as passives ("Israel is opposed
+# to", "forces were engaged in"): the grammatical subject is the actor.
+STATIVE_PARTICIPLES = frozenset({"opposed", "engaged", "committed", "determined", "prepared"})
+
+
 def is_passive(verb: Token) -> bool:
+    if lower(verb) in STATIVE_PARTICIPLES and not any(
+        c.dep_ == "agent" for c in verb.children
+    ):
+        return False
     return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
 
 
@@ -121,11 +131,13 @@ def clause_subject(verb: Token) -> Token | None:
     while seen < 6:
         seen += 1
         subjects = children(current, *SUBJECT_DEPS)
+        if not is_passive(current):
+            subjects += children(current, *PASSIVE_SUBJECT_DEPS)
         if subjects:
             return subjects[0]
-        passive_subjects = children(current, "nsubjpass") if current is not verb else []
-        if passive_subjects:
-            return passive_subjects[0]
+        if current is not verb and is_passive(current):
+            agents = prep_objects(current, ("by",))
+            return agents[0] if agents else None  # the actor of a passive clause is its agent
         if current.dep_ == "relcl":
             return current.head
         if current.dep_ in ("xcomp", "conj", "advcl", "pcomp") and current.head is not current:
