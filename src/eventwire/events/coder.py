@@ -35,6 +35,7 @@ from eventwire.events.roles import (
     phrase_tokens,
     prep_objects,
     speaker_of,
+    verb_forms,
     words_match,
 )
 from eventwire.model import Actor, Article, Event, Mention
@@ -164,15 +165,18 @@ class EventCoder:
         return kept
 
     def _verb_pattern(self, verb: Token) -> Pattern | None:
-        for pattern in self.patterns.verb_index.get(lemma(verb), []):
-            if self._verb_fits(pattern, verb):
+        forms = verb_forms(verb)
+        candidates: list[Pattern] = []
+        for form in forms:
+            candidates += [p for p in self.patterns.verb_index.get(form, []) if p not in candidates]
+        candidates.sort(key=lambda p: -p.specificity)
+        for pattern in candidates:
+            if self._verb_fits(pattern, verb, forms):
                 return pattern
         return None
 
-    def _verb_fits(self, pattern: Pattern, verb: Token) -> bool:
-        if not any(
-            self._lemma_fits(words, verb) for words in pattern.lemmas if words[0] == lemma(verb)
-        ):
+    def _verb_fits(self, pattern: Pattern, verb: Token, forms: list[str]) -> bool:
+        if not any(self._lemma_fits(words, verb) for words in pattern.lemmas if words[0] in forms):
             return False
         objects = self._verb_objects(verb, pattern)
         if pattern.objects and not any(
@@ -584,6 +588,9 @@ class EventCoder:
         if not targets and governor is not None and lemma(governor) in self.patterns.light_verbs:
             for item in prep_objects(governor, pattern.target):
                 targets += finder.actors(item, f"'{governor.text}' + preposition")
+        if not targets and noun.dep_ == "nsubj" and governor is not None:
+            for obj in children(governor, "dobj"):  # "US attacks have killed eight leaders"
+                targets += [r for r in finder.actors(obj, "object of the event's effect") if r.resolved]
         if not targets and hanging is not None:
             for item in prep_objects(hanging, pattern.target):
                 targets += finder.actors(item, "preposition of the phrase it hangs from")
@@ -642,8 +649,8 @@ class EventCoder:
             found = finder.actors(item, f"'{noun.text}' + by/from phrase", guess=False)
             if found:
                 return found, "its by/from phrase"
-        for child in noun.children:
-            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+        for child in noun.subtree:
+            if child.i < noun.i and child.dep_ in ("poss", "amod", "compound", "nmod"):
                 mention = finder.index.at(child)
                 if mention is not None:
                     return [ActorRef(mention.actor, child, mention, "owner of the event noun")], (

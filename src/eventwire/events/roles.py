@@ -94,6 +94,20 @@ def lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def verb_forms(token: Token) -> list[str]:
+    """The lemma plus plain de-inflections of the word, for when the lemmatizer slips
+    ("staged" -> "stag"): pattern lemmas are looked up under each."""
+    word = lower(token)
+    forms = [lemma(token), word]
+    for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + repl
+            forms.append(stem)
+            if len(stem) > 3 and stem[-1] == stem[-2] and not repl:
+                forms.append(stem[:-1])  # doubled final consonant: "stopped" -> "stop"
+    return list(dict.fromkeys(forms))
+
+
 def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
