@@ -305,3 +305,14 @@ def test_any_word_sequence_gives_ordered_non_overlapping_mentions(words: list[st
     found = resolver.find_mentions(doc, SEED_DAY)
     assert all(0 <= a.start < a.end <= len(doc) for a in found)
     assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+def test_regions_give_their_country_and_never_a_national_office(mentions) -> None:
+    found = mentions("Darfur rebels fled while the Chechen leader sent troops to Crimea.")
+    assert [(m.text, m.actor.code, m.basis) for m in found] == [
+        ("Darfur rebels", "SDN REB", "region"),
+        ("Chechen leader", "RUS GOV", "title"),
+        ("troops", "MIL", "agent"),
+        ("Crimea", "UKR", "region"),
+    ]
+    assert found[1].actor.name == "Leader of Chechnya"

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.kb import OFFICE_RANK, Agent, KnowledgeBase, Person, RoleTerm
+from eventwire.actors.kb import OFFICE_RANK, Agent, KnowledgeBase, Person, Region, RoleTerm
 from eventwire.actors.names import (
     ADJECTIVE,
     COUNTRY,
@@ -26,8 +26,12 @@ from eventwire.actors.names import (
     ENTITY,
     KIND_PRIORITY,
     METONYM,
+    NATIONAL_KINDS,
     PEOPLE,
     PERSON,
+    REGION,
+    REGION_ADJECTIVE,
+    REGION_KINDS,
     SURNAME,
     NameIndex,
     Target,
@@ -80,6 +84,8 @@ KIND_WORDS = {
     ADJECTIVE: "country adjective (demonym)",
     PEOPLE: "name for a country's people",
     METONYM: "capital or seat of government standing for its country",
+    REGION: "region of a country",
+    REGION_ADJECTIVE: "adjective of a region of a country",
     ENTITY: "organisation or armed group name",
     PERSON: "person name",
     SURNAME: "surname of a known person",
@@ -91,6 +97,7 @@ BASIS_WORDS = {
     "fuzzy": "a spelling variant of a known name",
     "alias": "a known name",
     "metonym": "a capital or seat of government",
+    "region": "a region: its country (and the agent's sector)",
 }
 OFFICE_WORDS = {
     "head_of_state": "Head of state",
@@ -153,7 +160,7 @@ class ActorResolver:
             normalise_name(term): target
             for term, targets in self.names.targets.items()
             for target in targets
-            if target.kind in COUNTRY_KINDS | {PEOPLE} and len(term) >= 5
+            if target.kind in NATIONAL_KINDS | {PEOPLE} and len(term) >= 5
         }
         self.fuzzy_surnames = {
             normalise_name(s): p.person_id for p in kb.persons.values() if (s := surname_of(p.name))
@@ -295,6 +302,9 @@ class ActorResolver:
             return self.entity_actor(target.ref, text)
         if target.kind == PEOPLE:
             return self.country_actor(target.ref, text, "CVL")
+        if target.kind in REGION_KINDS:
+            region = self.kb.regions[target.ref]
+            return Actor(region.name, region.country, None, region.kb_id, None, text)
         return self.country_actor(target.ref, text)
 
     def fuzzy_place(self, text: str) -> Target | None:
@@ -398,12 +408,21 @@ class DocumentPass:
             return None
         end, targets = self.hits[i]
         for target in sorted(targets, key=lambda t: KIND_PRIORITY[t.kind]):
+            if target.kind in REGION_KINDS:
+                return end, self.kb.regions[target.ref].country, target.kind
             if target.kind in COUNTRY_KINDS:
                 return end, target.ref, target.kind
         return None
 
-    def country_list(self, i: int) -> list[tuple[int, int, str]]:
-        """Coordinated countries from token ``i``: "Belarus, Uzbekistan and Kazakhstan, as well as Turkey"."""
+    def region_at(self, i: int) -> Region | None:
+        """The region named at ``i``, when ``country_hit`` found a region there."""
+        targets = self.hits.get(i, (0, []))[1]
+        ref = next((t.ref for t in targets if t.kind in REGION_KINDS), None)
+        return self.kb.regions[ref] if ref else None
+
+    def country_list(self, i: int, regions: bool = False) -> list[tuple[int, int, str]]:
+        """Coordinated countries from token ``i``: "Belarus, Uzbekistan and Kazakhstan, as well as
+        Turkey"; regions only where asked ("rebels in Darfur", not "the president of Chechnya")."""
         found: list[tuple[int, int, str]] = []
         j = i
         while j < len(self.doc):
@@ -412,7 +431,9 @@ class DocumentPass:
             hit = self.country_hit(j)
             if hit is None:
                 break
-            end, code, _kind = hit
+            end, code, kind = hit
+            if kind in REGION_KINDS and not regions:
+                break
             found.append((j, end, code))
             j = end
             k = j
@@ -601,6 +622,10 @@ class DocumentPass:
             agent = self.agent_phrase(head_start)
         for n, (start, (end, code, kind)) in enumerate(zip(starts, group, strict=True)):
             last = n == len(group) - 1
+            region = self.region_at(start) if kind in REGION_KINDS else None
+            if region is not None:
+                self.region_mention(start, end, region, title, agent, last)
+                continue
             if title:
                 self.country_title(start, end if not last else title[0], code, title[1], last)
             elif agent:
@@ -617,6 +642,38 @@ class DocumentPass:
                     "metonym" if kind == METONYM else "alias",
                 )
         return max(m.end for m in self.mentions) if self.mentions else i + 1
+
+    def region_mention(
+        self,
+        start: int,
+        end: int,
+        region: Region,
+        title: tuple[int, str] | None,
+        agent: tuple[int, Agent] | None,
+        last: bool,
+    ) -> None:
+        """A region: its country with the agent's sector ("Darfur rebels"), a regional official
+        ("the Chechen leader": never the national office holder), or the region itself."""
+        if title and last:
+            name = self.name_after(title[0])
+            if name and name[1] is not None:
+                self.add(start, name[0], name[1], "title", title[1])
+                return
+            role = f"{title[1].replace('_', ' ').capitalize()} of {region.name}"
+            if name:
+                actor = Actor(self.doc[title[0] : name[0]].text, region.country, "GOV", None, role)
+                self.add(start, name[0], actor, "title", title[1])
+                return
+            actor = Actor(role, region.country, "GOV", region.kb_id, role)
+            self.add(start, title[0], actor, "title", title[1])
+            return
+        if agent and last:
+            agent_end, found = agent
+            name = f"{region.name} {found.agent_id.replace('_', ' ')}"
+            actor = Actor(name, region.country, found.sector, region.kb_id)
+            self.add(start, agent_end, actor, "region")
+            return
+        self.add(start, end, Actor(region.name, region.country, None, region.kb_id), "region")
 
     def adjective_alone(self, start: int, end: int, code: str) -> None:
         """ "Bosnian Serbs" -> a group inside that country (CVL); else the country itself,
@@ -772,8 +829,8 @@ class DocumentPass:
         end, agent = found
         j = end
         if j + 1 < len(self.doc) and self.doc[j].lower_ in ("of", "in"):
-            countries = self.country_list(j + 1)
-            if countries:  # "the parliament of Poland", "police in Jericho"
+            countries = self.country_list(j + 1, regions=True)
+            if countries:  # "the parliament of Poland", "rebels in Darfur"
                 _start, stop, code = countries[0]
                 self.add(i, stop, self.r.agent_actor(code, agent), "agent")
                 return stop
