@@ -72,6 +72,8 @@ NAME_PARTICLES = frozenset(
         "y",
     ]
 )
+# Agent words that name an organisation's (or a person's government's) own members.
+MEMBER_SECTORS = frozenset({"GOV", "MIL", "UAF", "REB", "COP", "OPP", "PTY", "LEG", "JUD"})
 POSSESSIVE = frozenset({"'s", "’s", "'"})
 LIST_JOINERS = frozenset({",", "and", "or", "as well as", "&"})
 LIST_INTRO = frozenset({"from", "of", "in"})
@@ -432,7 +434,7 @@ class DocumentPass:
             if hit is None:
                 break
             end, code, kind = hit
-            if kind in REGION_KINDS and not regions:
+            if kind in (ADJECTIVE, REGION_ADJECTIVE) or (kind in REGION_KINDS and not regions):
                 break
             found.append((j, end, code))
             j = end
@@ -589,12 +591,13 @@ class DocumentPass:
         return found[1]
 
     def extend_over_agents(self, j: int) -> int:
-        """Swallow agent words after an organisation ("Wagner fighters", "Hamas's militants")."""
-        if j < len(self.doc) and self.doc[j].lower_ in POSSESSIVE:
-            found = self.phrase_at(j + 1, self.r.agents)
-            return found[0] if found else j
-        found = self.phrase_at(j, self.r.agents)
-        return found[0] if found else j
+        """Swallow the organisation's own people after its name ("Wagner fighters", "Hamas's
+        militants", "NATO officials"); "Isis families" are not the group itself."""
+        k = j + 1 if j < len(self.doc) and self.doc[j].lower_ in POSSESSIVE else j
+        found = self.phrase_at(k, self.r.agents)
+        if found and found[1].sector in MEMBER_SECTORS:
+            return found[0]
+        return j
 
     def at_country(self, i: int) -> int | None:
         """A country word, alone or heading a title/agent phrase; coordination shares the head."""
