@@ -79,7 +79,7 @@ PERSON_COLUMNS = (
     "note",
 )
 HEADER_FIRST_CELLS = frozenset(
-    {"code", "words", "agent_id", "org_id", "group_id", "person_id", "entity_id"}
+    {"code", "words", "agent_id", "org_id", "group_id", "person_id", "entity_id", "region_id"}
 )
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 ALPHA3 = re.compile(r"^[A-Z]{3}$")
@@ -107,6 +107,21 @@ class Country:
     @property
     def kb_id(self) -> str:
         return f"country:{self.code}"
+
+
+@dataclass(frozen=True)
+class Region:
+    """A part of a country that news names as a place or an actor ("Darfur", "Crimea")."""
+
+    region_id: str
+    name: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    country: str
+
+    @property
+    def kb_id(self) -> str:
+        return f"region:{self.region_id}"
 
 
 @dataclass(frozen=True)
@@ -236,6 +251,7 @@ class KnowledgeBase:
     persons: dict[str, Person]
     agents: list[Agent]
     titles: list[Title]
+    regions: dict[str, Region] = field(default_factory=dict)
 
     @classmethod
     def load(
@@ -266,6 +282,7 @@ class KnowledgeBase:
             persons=persons,
             agents=load_agents(data_dir / "agents.tsv"),
             titles=load_titles(data_dir / "titles.tsv"),
+            regions=load_regions(data_dir / "regions.tsv", countries),
         )
 
     @cached_property
@@ -293,6 +310,7 @@ class KnowledgeBase:
             "countries": len(self.countries),
             "organisations": sum(e.kind == "organisation" for e in self.entities.values()),
             "armed_groups": sum(e.kind == "armed_group" for e in self.entities.values()),
+            "regions": len(self.regions),
             "persons": len(self.persons),
             "person_terms": sum(len(p.terms) for p in self.persons.values()),
             "agents": len(self.agents),
@@ -341,6 +359,21 @@ def load_entities(path: Path, kind: str, countries: dict[str, Country]) -> Itera
         check_country(country, countries, where)
         check_sector(sector, where)
         yield Entity(kind, entity_id, name, split_list(aliases), country, sector)
+
+
+def load_regions(path: Path, countries: dict[str, Country]) -> dict[str, Region]:
+    regions: dict[str, Region] = {}
+    for number, cells in read_rows(path, 6):
+        region_id, name, aliases, adjectives, country, _note = cells
+        where = f"{path.name}:{number}"
+        if not SLUG.match(region_id) or region_id in regions:
+            raise EventWireError(f"{where}: region id {region_id!r} is not a new lowercase slug")
+        if country not in countries:
+            raise EventWireError(f"{where}: unknown country code {country!r}")
+        regions[region_id] = Region(
+            region_id, name, split_list(aliases), split_list(adjectives), country
+        )
+    return regions
 
 
 def load_agents(path: Path) -> list[Agent]:

@@ -27,8 +27,21 @@ COUNTRY, ADJECTIVE, PEOPLE, METONYM, ENTITY, PERSON, SURNAME = (
     "person",
     "surname",
 )
-COUNTRY_KINDS = frozenset({COUNTRY, ADJECTIVE, METONYM})
-KIND_PRIORITY = {PERSON: 0, ENTITY: 1, COUNTRY: 2, METONYM: 3, ADJECTIVE: 4, PEOPLE: 5, SURNAME: 6}
+REGION, REGION_ADJECTIVE = "region", "region_adjective"
+NATIONAL_KINDS = frozenset({COUNTRY, ADJECTIVE, METONYM})
+REGION_KINDS = frozenset({REGION, REGION_ADJECTIVE})
+COUNTRY_KINDS = NATIONAL_KINDS | REGION_KINDS  # words that can head "X troops", "X's leader"
+KIND_PRIORITY = {
+    PERSON: 0,
+    ENTITY: 1,
+    COUNTRY: 2,
+    METONYM: 3,
+    ADJECTIVE: 4,
+    REGION: 5,
+    REGION_ADJECTIVE: 6,
+    PEOPLE: 7,
+    SURNAME: 8,
+}
 
 
 @dataclass(frozen=True)
@@ -77,6 +90,11 @@ class NameIndex:
                 self._add(term, Target(PEOPLE, country.code))
             for term in country.metonyms:
                 self._add(term, Target(METONYM, country.code))
+        for region in kb.regions.values():
+            for term in (region.name, *region.aliases):
+                self._add(term, Target(REGION, region.region_id))
+            for term in region.adjectives:
+                self._add(term, Target(REGION_ADJECTIVE, region.region_id))
         for entity in kb.entities.values():
             for term in (entity.name, *entity.aliases):
                 self._add(term, Target(ENTITY, entity.kb_id))

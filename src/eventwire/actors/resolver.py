@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.kb import Agent, KnowledgeBase, Person, RoleTerm
+from eventwire.actors.kb import OFFICE_RANK, Agent, KnowledgeBase, Person, Region, RoleTerm
 from eventwire.actors.names import (
     ADJECTIVE,
     COUNTRY,
@@ -26,13 +26,18 @@ from eventwire.actors.names import (
     ENTITY,
     KIND_PRIORITY,
     METONYM,
+    NATIONAL_KINDS,
     PEOPLE,
     PERSON,
+    REGION,
+    REGION_ADJECTIVE,
+    REGION_KINDS,
     SURNAME,
     NameIndex,
     Target,
     fold,
     normalise_name,
+    strip_article,
     surname_of,
 )
 from eventwire.model import Actor, Mention
@@ -40,6 +45,35 @@ from eventwire.model import Actor, Mention
 FUZZY_FULL_NAME_CUTOFF = 88.0  # "Kasim-Jomart Tokayev" ~ "Kassym-Jomart Tokayev" scores 93
 FUZZY_SURNAME_CUTOFF = 90.0  # "Zelensky" ~ "Zelenskyy" scores 94; short names need more
 FUZZY_PLACE_CUTOFF = 88.0  # "Afganistan" ~ "Afghanistan" 95; "Austria" ~ "Australia" only 87
+# Lower-case words inside personal names ("Omar al-Bashir", "Luiz Inácio Lula da Silva").
+NAME_PARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "ben",
+        "abu",
+        "de",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "van",
+        "von",
+        "der",
+        "den",
+        "du",
+        "la",
+        "le",
+        "di",
+        "del",
+        "y",
+    ]
+)
+# Agent words that name an organisation's (or a person's government's) own members.
+MEMBER_SECTORS = frozenset({"GOV", "MIL", "UAF", "REB", "COP", "OPP", "PTY", "LEG", "JUD"})
 POSSESSIVE = frozenset({"'s", "’s", "'"})
 LIST_JOINERS = frozenset({",", "and", "or", "as well as", "&"})
 LIST_INTRO = frozenset({"from", "of", "in"})
@@ -52,6 +86,8 @@ KIND_WORDS = {
     ADJECTIVE: "country adjective (demonym)",
     PEOPLE: "name for a country's people",
     METONYM: "capital or seat of government standing for its country",
+    REGION: "region of a country",
+    REGION_ADJECTIVE: "adjective of a region of a country",
     ENTITY: "organisation or armed group name",
     PERSON: "person name",
     SURNAME: "surname of a known person",
@@ -63,6 +99,7 @@ BASIS_WORDS = {
     "fuzzy": "a spelling variant of a known name",
     "alias": "a known name",
     "metonym": "a capital or seat of government",
+    "region": "a region: its country (and the agent's sector)",
 }
 OFFICE_WORDS = {
     "head_of_state": "Head of state",
@@ -125,7 +162,7 @@ class ActorResolver:
             normalise_name(term): target
             for term, targets in self.names.targets.items()
             for target in targets
-            if target.kind in COUNTRY_KINDS | {PEOPLE} and len(term) >= 5
+            if target.kind in NATIONAL_KINDS | {PEOPLE} and len(term) >= 5
         }
         self.fuzzy_surnames = {
             normalise_name(s): p.person_id for p in kb.persons.values() if (s := surname_of(p.name))
@@ -208,7 +245,7 @@ class ActorResolver:
     def lookup(self, name: str, when: date | None = None) -> Resolution:
         """Resolve a name or a short phrase ("Russian President") for the CLI."""
         when = when or date.today()
-        query = name.strip()
+        query = strip_article(name.strip())
         explanation: list[str] = []
         targets = self.names.targets.get(query) or self.names.targets.get(fold(query))
         if not targets:
@@ -267,6 +304,9 @@ class ActorResolver:
             return self.entity_actor(target.ref, text)
         if target.kind == PEOPLE:
             return self.country_actor(target.ref, text, "CVL")
+        if target.kind in REGION_KINDS:
+            region = self.kb.regions[target.ref]
+            return Actor(region.name, region.country, None, region.kb_id, None, text)
         return self.country_actor(target.ref, text)
 
     def fuzzy_place(self, text: str) -> Target | None:
@@ -370,12 +410,21 @@ class DocumentPass:
             return None
         end, targets = self.hits[i]
         for target in sorted(targets, key=lambda t: KIND_PRIORITY[t.kind]):
+            if target.kind in REGION_KINDS:
+                return end, self.kb.regions[target.ref].country, target.kind
             if target.kind in COUNTRY_KINDS:
                 return end, target.ref, target.kind
         return None
 
-    def country_list(self, i: int) -> list[tuple[int, int, str]]:
-        """Coordinated countries from token ``i``: "Belarus, Uzbekistan and Kazakhstan, as well as Turkey"."""
+    def region_at(self, i: int) -> Region | None:
+        """The region named at ``i``, when ``country_hit`` found a region there."""
+        targets = self.hits.get(i, (0, []))[1]
+        ref = next((t.ref for t in targets if t.kind in REGION_KINDS), None)
+        return self.kb.regions[ref] if ref else None
+
+    def country_list(self, i: int, regions: bool = False) -> list[tuple[int, int, str]]:
+        """Coordinated countries from token ``i``: "Belarus, Uzbekistan and Kazakhstan, as well as
+        Turkey"; regions only where asked ("rebels in Darfur", not "the president of Chechnya")."""
         found: list[tuple[int, int, str]] = []
         j = i
         while j < len(self.doc):
@@ -384,7 +433,9 @@ class DocumentPass:
             hit = self.country_hit(j)
             if hit is None:
                 break
-            end, code, _kind = hit
+            end, code, kind = hit
+            if kind in (ADJECTIVE, REGION_ADJECTIVE) or (kind in REGION_KINDS and not regions):
+                break
             found.append((j, end, code))
             j = end
             k = j
@@ -406,21 +457,79 @@ class DocumentPass:
 
     def name_after(self, j: int) -> tuple[int, Actor | None, str] | None:
         """A person name right after a title: a KB person (end, actor, basis) or an unknown name."""
-        if j in self.hits and j not in self.taken:
-            end, targets = self.hits[j]
-            for target in targets:
-                if target.kind in (PERSON, SURNAME):
-                    person = self.kb.persons[target.ref]
-                    return end, self.r.person_actor(person, self.when, ""), "alias"
-        end = j
-        while end < len(self.doc) and self.looks_like_name(self.doc[end]):
-            end += 1
-        if end > j:
-            person_id, _score = self.r.fuzzy_person(self.doc[j:end].text)
-            if person_id:
-                return end, self.r.person_actor(self.kb.persons[person_id], self.when, ""), "fuzzy"
+        if j >= len(self.doc) or j in self.taken:
+            return None
+        found = self.resolve_name(j, after_title=True)
+        if found is None:
+            return None
+        end, person, basis = found
+        if person is None:
             return end, None, "title"
+        return end, self.r.person_actor(person, self.when, ""), basis
+
+    def resolve_name(
+        self, j: int, after_title: bool = False
+    ) -> tuple[int, Person | None, str] | None:
+        """The person named by the run of name words at ``j``: (end, person or None, basis).
+
+        The whole run decides: an exact name or alias covering it, else a
+        spelling variant of a full name, else a known surname closing it whose
+        other words belong to that person. "Hosni Mubarak" is not the Yemeni
+        "bin Mubarak", and a first name alone ("Omar") never picks a person.
+        """
+        run_end = self.name_run_end(j)
+        if not after_title and run_end == j:
+            return None
+        hit = self.hits.get(j)
+        person_targets = [t for t in hit[1] if t.kind in (PERSON, SURNAME)] if hit else []
+        if hit and person_targets and hit[0] >= run_end:
+            return hit[0], self.pick_person(person_targets), "alias"
+        if run_end - j >= 2:
+            person_id, _score = self.r.fuzzy_person(self.doc[j:run_end].text)
+            if person_id:
+                return run_end, self.kb.persons[person_id], "fuzzy"
+            for k in range(j + 1, run_end):
+                inner = self.hits.get(k)
+                if not inner or inner[0] != run_end:
+                    continue
+                fits = [
+                    t
+                    for t in inner[1]
+                    if t.kind in (PERSON, SURNAME) and self.words_fit(j, k, t.ref)
+                ]
+                if fits:
+                    return run_end, self.pick_person(fits), "alias"
+        if run_end > j:
+            return run_end, None, "unknown"
         return None
+
+    def words_fit(self, start: int, end: int, person_id: str) -> bool:
+        """Are the name words in start..end (first names) part of this person's names?"""
+        person = self.kb.persons[person_id]
+        known = {w for name in (person.name, *person.aliases) for w in normalise_name(name).split()}
+        words = normalise_name(self.doc[start:end].text).split()
+        return all(w in known or w in NAME_PARTICLES for w in words)
+
+    def pick_person(self, targets: list[Target]) -> Person:
+        """Several people share a name: the one already in the document, else the one in
+        office on the date (the most senior office first), else the one nearest in time."""
+        ids = list(dict.fromkeys(t.ref for t in targets))
+        for ref in reversed(self.people):
+            if ref.person_id in ids:
+                return self.kb.persons[ref.person_id]
+        persons = [self.kb.persons[i] for i in ids]
+
+        def distance(person: Person) -> tuple[int, int]:
+            term = person.term_at(self.when)
+            if term:
+                return 0, OFFICE_RANK.get(term.office, 9)
+            near = person.nearest_term(self.when)
+            if near is None:
+                return 1, 10**6
+            edge = near.end if near.end and near.end <= self.when else near.start
+            return 1, abs((self.when - edge).days) if edge else 10**6
+
+        return min(persons, key=distance)
 
     def looks_like_name(self, token: Token) -> bool:
         if not token.text[:1].isupper() or (not token.is_alpha and "-" not in token.text):
@@ -439,28 +548,40 @@ class DocumentPass:
         if target.kind in COUNTRY_KINDS:
             return self.at_country(i)
         if target.kind in (PERSON, SURNAME):
-            person = self.kb.persons[target.ref]
-            if target.kind == SURNAME and self.parsed and self.doc[i].pos_ not in ("PROPN", "NOUN"):
-                return None
-            known = any(p.person_id == person.person_id for p in self.people)
-            basis = "coref" if target.kind == SURNAME and known else "alias"
-            if target.kind == SURNAME and not known:
-                basis = "surname"
-            actor = self.r.person_actor(person, self.when, "")
-            term = person.term_at(self.when)
-            agent_end = self.extend_over_agents(end)
-            if agent_end > end and actor.country:  # "Bush administration", "X's opposition party"
-                agent = self.agent_ending(end, agent_end)
-                self.add(i, agent_end, self.r.agent_actor(actor.country, agent), "agent")
-                return agent_end
-            self.add(i, end, actor, basis, term.office if term else None)
-            return end
+            return self.at_person(i)
         if target.kind == PEOPLE:
             self.add(i, end, self.r.country_actor(target.ref, "", "CVL"), "demonym")
             return end
         actor = self.r.entity_actor(target.ref, "")
         end = self.extend_over_agents(end)
         self.add(i, end, actor, "alias")
+        return end
+
+    def at_person(self, i: int) -> int | None:
+        """A person's name (full, alias or surname), possibly heading an agent phrase."""
+        ent = next((e for e in self.doc.ents if e.start < i < e.end and e.label_ == "PERSON"), None)
+        if ent is not None and ent.start not in self.taken:
+            return None  # a surname inside a longer name the run at its start already judged
+        found = self.resolve_name(i)
+        if found is None:
+            return None
+        end, person, basis = found
+        if person is None:
+            return end  # an unknown person: skip the whole name, no mention
+        single = end - i == 1
+        if single and self.parsed and self.doc[i].pos_ not in ("PROPN", "NOUN"):
+            return None
+        known = any(p.person_id == person.person_id for p in self.people)
+        if known and basis == "alias" and single:
+            basis = "coref"
+        actor = self.r.person_actor(person, self.when, "")
+        agent_end = self.extend_over_agents(end)
+        if agent_end > end and actor.country:  # "Bush administration", "X's opposition party"
+            agent = self.agent_ending(end, agent_end)
+            self.add(i, agent_end, self.r.agent_actor(actor.country, agent), "agent")
+            return agent_end
+        term = person.term_at(self.when)
+        self.add(i, end, actor, basis, term.office if term else None)
         return end
 
     def agent_ending(self, start: int, end: int) -> Agent:
@@ -470,12 +591,13 @@ class DocumentPass:
         return found[1]
 
     def extend_over_agents(self, j: int) -> int:
-        """Swallow agent words after an organisation ("Wagner fighters", "Hamas's militants")."""
-        if j < len(self.doc) and self.doc[j].lower_ in POSSESSIVE:
-            found = self.phrase_at(j + 1, self.r.agents)
-            return found[0] if found else j
-        found = self.phrase_at(j, self.r.agents)
-        return found[0] if found else j
+        """Swallow the organisation's own people after its name ("Wagner fighters", "Hamas's
+        militants", "NATO officials"); "Isis families" are not the group itself."""
+        k = j + 1 if j < len(self.doc) and self.doc[j].lower_ in POSSESSIVE else j
+        found = self.phrase_at(k, self.r.agents)
+        if found and found[1].sector in MEMBER_SECTORS:
+            return found[0]
+        return j
 
     def at_country(self, i: int) -> int | None:
         """A country word, alone or heading a title/agent phrase; coordination shares the head."""
@@ -503,6 +625,10 @@ class DocumentPass:
             agent = self.agent_phrase(head_start)
         for n, (start, (end, code, kind)) in enumerate(zip(starts, group, strict=True)):
             last = n == len(group) - 1
+            region = self.region_at(start) if kind in REGION_KINDS else None
+            if region is not None:
+                self.region_mention(start, end, region, title, agent, last)
+                continue
             if title:
                 self.country_title(start, end if not last else title[0], code, title[1], last)
             elif agent:
@@ -519,6 +645,38 @@ class DocumentPass:
                     "metonym" if kind == METONYM else "alias",
                 )
         return max(m.end for m in self.mentions) if self.mentions else i + 1
+
+    def region_mention(
+        self,
+        start: int,
+        end: int,
+        region: Region,
+        title: tuple[int, str] | None,
+        agent: tuple[int, Agent] | None,
+        last: bool,
+    ) -> None:
+        """A region: its country with the agent's sector ("Darfur rebels"), a regional official
+        ("the Chechen leader": never the national office holder), or the region itself."""
+        if title and last:
+            name = self.name_after(title[0])
+            if name and name[1] is not None:
+                self.add(start, name[0], name[1], "title", title[1])
+                return
+            role = f"{title[1].replace('_', ' ').capitalize()} of {region.name}"
+            if name:
+                actor = Actor(self.doc[title[0] : name[0]].text, region.country, "GOV", None, role)
+                self.add(start, name[0], actor, "title", title[1])
+                return
+            actor = Actor(role, region.country, "GOV", region.kb_id, role)
+            self.add(start, title[0], actor, "title", title[1])
+            return
+        if agent and last:
+            agent_end, found = agent
+            name = f"{region.name} {found.agent_id.replace('_', ' ')}"
+            actor = Actor(name, region.country, found.sector, region.kb_id)
+            self.add(start, agent_end, actor, "region")
+            return
+        self.add(start, end, Actor(region.name, region.country, None, region.kb_id), "region")
 
     def adjective_alone(self, start: int, end: int, code: str) -> None:
         """ "Bosnian Serbs" -> a group inside that country (CVL); else the country itself,
@@ -573,7 +731,7 @@ class DocumentPass:
         ("Kenyan riot police", "Algerian security forces", "Syrian army officer")."""
         for skip in range(0, 3):
             k = j + skip
-            if skip and not self.plain_modifier(self.doc[k - 1]):
+            if k >= len(self.doc) or (skip and not self.plain_modifier(self.doc[k - 1])):
                 return None
             found = self.phrase_at(k, self.r.agents)
             if found:
@@ -674,8 +832,8 @@ class DocumentPass:
         end, agent = found
         j = end
         if j + 1 < len(self.doc) and self.doc[j].lower_ in ("of", "in"):
-            countries = self.country_list(j + 1)
-            if countries:  # "the parliament of Poland", "police in Jericho"
+            countries = self.country_list(j + 1, regions=True)
+            if countries:  # "the parliament of Poland", "rebels in Darfur"
                 _start, stop, code = countries[0]
                 self.add(i, stop, self.r.agent_actor(code, agent), "agent")
                 return stop
@@ -737,17 +895,22 @@ class DocumentPass:
         return None
 
     def name_run_end(self, i: int) -> int:
-        """End of a run of capitalised words from ``i`` ("Kasim-Jomart Tokayev")."""
+        """End of a run of name words from ``i``: "Kasim-Jomart Tokayev", "Omar al-Bashir"."""
         j = i
         doc = self.doc
-        while j < len(doc) and j - i < 6:
+        while j < len(doc) and j - i < 7:
             token = doc[j]
-            if (token.is_alpha and token.text[:1].isupper() and not token.is_stop) or (
-                token.text == "-" and j > i and not doc[j - 1].whitespace_ and j + 1 < len(doc)
-            ):
-                j += 1
-            else:
+            capitalised = token.is_alpha and token.text[:1].isupper() and not token.is_stop
+            joined = token.text == "-" and j > i and not doc[j - 1].whitespace_ and j + 1 < len(doc)
+            particle = (
+                token.lower_ in NAME_PARTICLES
+                and j > i
+                and j + 1 < len(doc)
+                and (doc[j + 1].text[:1].isupper() or doc[j + 1].text == "-")
+            )
+            if not (capitalised or joined or particle):
                 break
+            j += 1
         while j > i and not doc[j - 1].is_alpha:
             j -= 1
         return j
