@@ -47,6 +47,8 @@ NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
+# Domestic acts whose recipient is often only the place they happen in.
+IN_PLACE_CATEGORIES = frozenset({"CONCEDE", "RETREAT", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 
 
 @dataclass
@@ -268,7 +270,7 @@ class EventCoder:
                 match.targets = inner_targets
             match.extra_tokens.append(complement.trigger)
         if not any(t.resolved for t in match.targets) and not pattern.has("needs_target"):
-            fallback = self._fallback_targets(verb, match.sources, finder)
+            fallback = self._fallback_targets(verb, match.sources, finder, match.event_type)
             if fallback:
                 match.targets = fallback
                 match.notes.append("recipient found in the clause around the trigger")
@@ -321,7 +323,7 @@ class EventCoder:
 
     @staticmethod
     def _fallback_targets(
-        verb: Token, sources: list[ActorRef], finder: ActorFinder
+        verb: Token, sources: list[ActorRef], finder: ActorFinder, category: str
     ) -> list[ActorRef]:
         """A recipient the pattern's roles missed: the object of a purpose clause ("to help
         defend X") or an "against X" phrase inside the verb's own phrase."""
@@ -329,6 +331,10 @@ class EventCoder:
         subject = clause_subject(verb)
         skip = set(t.i for t in subject.subtree) if subject is not None else set()
         candidates: list[Token] = []
+        # "threatened to X unless Y ...": the party whose conduct is the condition
+        for clause in [c for c in verb.subtree if c.dep_ == "advcl"]:
+            if any(lower(m) in ("if", "unless") for m in children(clause, "mark")):
+                candidates += children(clause, "nsubj")
         for clause in children(verb, "xcomp", "advcl"):
             if any(lower(c) == "to" for c in clause.children) or clause.dep_ == "xcomp":
                 candidates += [t for t in clause.subtree if t.dep_ in ("dobj", "pobj")]
@@ -337,6 +343,12 @@ class EventCoder:
             for t in verb.subtree
             if t.dep_ == "pobj" and lower(t.head) == "against" and t.i not in skip
         ]
+        if category in IN_PLACE_CATEGORIES:  # acts done in a place bear on that place
+            candidates += [
+                t
+                for t in verb.subtree
+                if t.dep_ == "pobj" and lower(t.head) in ("in", "into") and t.i not in skip
+            ]
         for token in candidates:
             refs = [
                 r
