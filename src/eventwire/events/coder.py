@@ -29,6 +29,7 @@ from eventwire.events.roles import (
     MentionIndex,
     children,
     clause_subject,
+    direct_objects,
     is_passive,
     lemma,
     lower,
@@ -206,7 +207,7 @@ class EventCoder:
 
     @staticmethod
     def _verb_objects(verb: Token, pattern: Pattern) -> list[Token]:
-        found = children(verb, *OBJECT_DEPS, "nsubjpass")
+        found = direct_objects(verb) + children(verb, "obj", "attr", "oprd")
         if pattern.object_preps:
             found += prep_objects(verb, pattern.object_preps)
         expanded: list[Token] = []
@@ -234,7 +235,8 @@ class EventCoder:
             and subject.dep_ == "nsubj"
             and subject.pos_ == "NOUN"
             and subject.head == verb
-            and self._noun_pattern(subject) is not None
+            and (noun_pattern := self._noun_pattern(subject)) is not None
+            and noun_pattern.event == pattern.event
         ):
             return None  # "an attack on X by Y killed ten": the event noun carries the roles
         match.negated = self._negated(verb)
@@ -304,9 +306,9 @@ class EventCoder:
                 if conj.dep_ == "conj" and conj.i in verb_matches:
                     return verb_matches[conj.i]
         # "promised to continue military aid", "demanded a meeting": an act named by a noun
-        nouns = [t for c in candidates for t in c.subtree] + [
-            t for obj in children(verb, "dobj") for t in obj.subtree
-        ]
+        nouns = [t for c in candidates for t in c.subtree]
+        if not pattern.has("complement_only"):  # "undertook a mediation mission" is no intent
+            nouns += [t for obj in children(verb, "dobj") for t in obj.subtree]
         for token in nouns:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in verb_matches:
                 noun_pattern = self._noun_pattern(token)
@@ -370,7 +372,7 @@ class EventCoder:
         speaker = speaker_of(clause)
         if speaker is None:
             return None
-        match.sources = finder.actors(speaker, "speaker of the demand")
+        match.sources = finder.actors(speaker, "speaker of the demand", acting=True)
         match.targets = finder.actors(clause_subject(clause), "subject of the demanded act")
         match.kind = "obligation"
         match.notes.append(f"'{speaker.text} ... {aux.text} {clause.text}' -> REQUEST")
@@ -469,7 +471,7 @@ class EventCoder:
         match.sources, match.targets = sources, targets
         speaker = speaker_of(match.trigger)
         if speaker is not None:
-            match.speaker = finder.actors(speaker, "speaker of the reported clause")
+            match.speaker = finder.actors(speaker, "speaker of the reported clause", acting=True)
         passive = is_passive(match.trigger)
         if (not sources or all(not s.resolved for s in sources)) and match.speaker and not passive:
             subject = clause_subject(match.trigger)
@@ -499,7 +501,7 @@ class EventCoder:
         return sources, targets
 
     def _targets(self, verb: Token, pattern: Pattern, finder: ActorFinder) -> list[ActorRef]:
-        objects = children(verb, "dobj", "nsubjpass") + prep_objects(verb, pattern.object_preps)
+        objects = direct_objects(verb) + prep_objects(verb, pattern.object_preps)
         for role in pattern.target:
             found: list[ActorRef] = []
             if role in ("dobj", "dobj_actor"):
@@ -587,7 +589,9 @@ class EventCoder:
         governor = self._governing_verb(noun)
         if noun.dep_ == "compound" and noun.head.i in consumed:
             return None
-        if governor is not None and governor.i in verb_matches and noun.dep_ != "nsubj":
+        if governor is not None and governor.i in verb_matches and (
+            noun.dep_ != "nsubj" or verb_matches[governor.i].pattern.event != pattern.event
+        ):
             return None  # the verb already coded this act (or the noun is its content)
         match = Match(pattern, noun, pattern.event, pattern.cameo, pattern.mode, "noun")
         sources, how = self._noun_sources(noun, pattern, governor, finder)

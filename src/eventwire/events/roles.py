@@ -196,6 +196,18 @@ def speaker_of(verb: Token) -> Token | None:
     return None
 
 
+def direct_objects(verb: Token) -> list[Token]:
+    """Direct objects, the passive subject, and "up to 16 advisers" misparsed as a particle."""
+    found = children(verb, "dobj", "nsubjpass")
+    for particle in children(verb, "prt"):
+        if lower(particle) == "up":
+            found += prep_objects(particle, ("to",))
+    for prep in children(verb, "prep"):
+        if lower(prep) == "to" and any(lower(c) == "up" for c in prep.children if c.dep_ == "advmod"):
+            found += children(prep, "pobj")
+    return found
+
+
 def prep_objects(token: Token, preps: tuple[str, ...] | list[str]) -> list[Token]:
     """Objects of the given prepositions attached to ``token`` ("on X", "against Y")."""
     found: list[Token] = []
