@@ -49,7 +49,7 @@ FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
 # Domestic acts whose recipient is often only the place they happen in.
-IN_PLACE_CATEGORIES = frozenset({"CONCEDE", "RETREAT", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+IN_PLACE_CATEGORIES = frozenset({"CONCEDE", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 
 
 @dataclass
@@ -478,6 +478,31 @@ class EventCoder:
             if subject is None or subject.pos_ == "PRON":
                 match.sources = match.speaker
                 match.notes.append("pronoun subject read as the speaker")
+        subject = clause_subject(match.trigger)
+        if (
+            subject is not None
+            and match.speaker
+            and match.speaker[0].resolved
+            and any(lower(c) in ("their", "its", "his", "her") for c in children(subject, "poss"))
+            and all(not (s.actor.country) for s in match.sources)
+        ):
+            # "Bosnian Serbs said their forces ...": the forces belong to the speaker's side
+            owner = match.speaker[0].actor
+            match.sources = [
+                ActorRef(
+                    Actor(
+                        name=f"{owner.name} {s.actor.sector or ''}".strip(),
+                        country=owner.country,
+                        sector=s.actor.sector or owner.sector,
+                        text=s.actor.text,
+                    ),
+                    s.token,
+                    s.mention,
+                    "possessive of the speaker",
+                )
+                for s in match.sources
+            ] or match.speaker
+            match.notes.append("possessive pronoun read as the speaker's side")
         if match.pattern.has("host"):
             match.sources, match.targets = match.targets, match.sources
             match.notes.append("host pattern: the guest is the actor, the host the recipient")
