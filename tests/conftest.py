@@ -31,12 +31,12 @@ def examples_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def pipeline():  # noqa: ANN201
+def pipeline():
     from eventwire.pipeline import Pipeline
 
     return Pipeline.load()
 
 
 @pytest.fixture(scope="session")
-def nlp(pipeline):  # noqa: ANN001, ANN201
+def nlp(pipeline):
     return pipeline.nlp
