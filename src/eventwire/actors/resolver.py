@@ -611,6 +611,9 @@ class DocumentPass:
         end, targets = self.hits[i]
         target = min(targets, key=lambda t: KIND_PRIORITY[t.kind])
         if target.kind in COUNTRY_KINDS:
+            inside = self.token_ent(i)
+            if inside is not None and inside.label_ == "PERSON" and inside.start < i:
+                return None  # "Michael Jordan" is no country
             return self.at_country(i)
         if target.kind in (PERSON, SURNAME):
             return self.at_person(i)
@@ -624,8 +627,13 @@ class DocumentPass:
 
     def at_person(self, i: int) -> int | None:
         """A person's name (full, alias or surname), possibly heading an agent phrase."""
-        ent = next((e for e in self.doc.ents if e.start < i < e.end and e.label_ == "PERSON"), None)
-        if ent is not None and ent.start not in self.taken:
+        ent = self.token_ent(i)
+        if (
+            ent is not None
+            and ent.label_ == "PERSON"
+            and ent.start < i
+            and ent.start not in self.taken
+        ):
             return None  # a surname inside a longer name the run at its start already judged
         found = self.resolve_name(i)
         if found is None:
@@ -649,6 +657,12 @@ class DocumentPass:
         term = person.term_at(self.when)
         self.add(i, end, actor, basis, term.office if term else None)
         return end
+
+    def token_ent(self, i: int) -> Span | None:
+        token = self.doc[i]
+        if not token.ent_type_:
+            return None
+        return next((e for e in self.doc.ents if e.start <= i < e.end), None)
 
     def surname_alone_fits(self, i: int, person: Person) -> bool:
         """A lone surname ("Trump", "Green") names a KB person only when that person holds an
