@@ -316,3 +316,51 @@ def test_regions_give_their_country_and_never_a_national_office(mentions) -> Non
         ("Crimea", "UKR", "region"),
     ]
     assert found[1].actor.name == "Leader of Chechnya"
+
+
+def test_a_lone_surname_of_someone_out_of_office_is_not_matched(mentions) -> None:
+    """Rosario Green was Mexico's foreign minister in 1998-2000; "Green" in 2019 is not her."""
+    found = mentions("Green said the plan would fail, and Trump agreed.", date(2019, 5, 1))
+    assert [(m.text, m.actor.name) for m in found] == [("Trump", "Donald Trump")]
+
+
+def test_pronouns_do_not_jump_over_an_unknown_person(mentions) -> None:
+    found = mentions(
+        "Vladimir Putin spoke on Monday. Maria Testova, a local teacher, criticised the plan. "
+        "She said it would fail."
+    )
+    assert [m.text for m in found] == ["Vladimir Putin"]
+
+
+def test_a_title_word_picks_the_holder_with_that_title(mentions) -> None:
+    """Iran's head of state is the Supreme Leader; "Iran's president" is the President."""
+    found = mentions("Iran's president met the supreme leader.", date(2019, 5, 1))
+    assert found[0].actor.name == "Hassan Rouhani"
+
+
+def test_a_presidents_counterpart_in_a_parliamentary_state_is_its_leader(mentions) -> None:
+    found = mentions("Donald Trump called his British counterpart.", date(2019, 5, 1))
+    assert found[-1].actor.name == "Theresa May"
+
+
+@pytest.mark.shared
+def test_seed_article_actors(pipeline, shared_dir) -> None:
+    """The seed article's expected repairs and aliases come out of the real pipeline."""
+    from eventwire.ingest import read_articles
+
+    expected = json.loads((shared_dir / "seed" / "expected_article.json").read_text())
+    article = next(read_articles([shared_dir / "seed" / expected["article"]]))
+    coded = next(pipeline.code([article]))
+    assert coded.article.repairs == expected["repairs"]
+    doc = pipeline.nlp(coded.article.text)
+    found = pipeline.resolver.find_mentions(doc, coded.article.published)
+    names = {m.text: m.actor.name for m in found}
+    for text, name in expected["aliases"].items():
+        assert name.startswith(names[text]) or names[text] in name, text
+    counterparts = [m.actor.name for m in found if m.basis == "counterpart"]
+    assert counterparts == [
+        "Alexander Lukashenko",
+        "Shavkat Mirziyoyev",
+        "Kassym-Jomart Tokayev",
+        "Recep Tayyip Erdoğan",
+    ]

@@ -10,6 +10,7 @@ and he/she point back to the persons already resolved.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -44,7 +45,7 @@ from eventwire.model import Actor, Mention
 
 FUZZY_FULL_NAME_CUTOFF = 88.0  # "Kasim-Jomart Tokayev" ~ "Kassym-Jomart Tokayev" scores 93
 FUZZY_SURNAME_CUTOFF = 90.0  # "Zelensky" ~ "Zelenskyy" scores 94; short names need more
-FUZZY_PLACE_CUTOFF = 88.0  # "Afganistan" ~ "Afghanistan" 95; "Austria" ~ "Australia" only 87
+FUZZY_PLACE_CUTOFF = 90.0  # "Afganistan" ~ "Afghanistan" 95; "Austria" ~ "Australia" only 87
 # Lower-case words inside personal names ("Omar al-Bashir", "Luiz Inácio Lula da Silva").
 NAME_PARTICLES = frozenset(
     [
@@ -74,6 +75,27 @@ NAME_PARTICLES = frozenset(
 )
 # Agent words that name an organisation's (or a person's government's) own members.
 MEMBER_SECTORS = frozenset({"GOV", "MIL", "UAF", "REB", "COP", "OPP", "PTY", "LEG", "JUD"})
+NOT_PERSON_ENTS = frozenset(
+    [
+        "GPE",
+        "LOC",
+        "DATE",
+        "TIME",
+        "NORP",
+        "FAC",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "PRODUCT",
+        "MONEY",
+        "QUANTITY",
+        "ORDINAL",
+        "CARDINAL",
+        "PERCENT",
+        "LANGUAGE",
+    ]
+)
+PRONOUN_WINDOW = 2  # "he"/"she" look back at most two sentences
 POSSESSIVE = frozenset({"'s", "’s", "'"})
 LIST_JOINERS = frozenset({",", "and", "or", "as well as", "&"})
 LIST_INTRO = frozenset({"from", "of", "in"})
@@ -135,10 +157,11 @@ class Resolution:
 class PersonRef:
     """A resolved person (or office) in the document, for later coreference."""
 
-    actor: Actor
+    actor: Actor | None  # None: a person the KB does not know (still blocks pronouns)
     office: str | None
     person_id: str | None
     subject: bool
+    start: int = 0
 
 
 class ActorResolver:
@@ -206,12 +229,18 @@ class ActorResolver:
         former = "" if term.active(when) else "former "
         return f"{former}{term.title}{where}"
 
-    def office_actor(self, code: str, office: str, when: date, text: str) -> tuple[Actor, str]:
-        """The holder of an office on ``when``; the country's government if unknown."""
+    def office_actor(
+        self, code: str, office: str, when: date, text: str, title_word: str = ""
+    ) -> tuple[Actor, str]:
+        """The holder of an office on ``when``; the country's government if unknown.
+
+        The title word decides first where the data has it: Iran's "president"
+        is the holder titled President, not the head of state (the Supreme Leader).
+        """
         country = self.kb.countries.get(code)
         if office == "leader" and country:
             office = country.leader_office
-        holders = self.kb.holders(code, office, when)
+        holders = self.titled_holders(code, title_word, when) or self.kb.holders(code, office, when)
         if len(holders) == 1:
             person, term = holders[0]
             actor = Actor(
@@ -225,6 +254,23 @@ class ActorResolver:
             return actor, office
         role = f"{OFFICE_WORDS.get(office, office)} of {country.name if country else code}"
         return Actor(role, code, "GOV", f"country:{code}", role, text), office
+
+    def titled_holders(self, code: str, title_word: str, when: date) -> list:
+        """Holders on ``when`` whose own title is the word used ("president" -> "President")."""
+        word = (
+            title_word.lower().rstrip("s")
+            if title_word.lower().endswith("ents")
+            else title_word.lower()
+        )
+        if not word:
+            return []
+        found = []
+        for office in OFFICE_RANK:
+            for person, term in self.kb.holders(code, office, when):
+                title = term.title.lower()
+                if title == word or title.startswith(word + " of"):
+                    found.append((person, term))
+        return found if len({p.person_id for p, _ in found}) == 1 else []
 
     def agent_actor(self, code: str, agent: Agent) -> Actor:
         """A country's agent ("Sudanese troops" -> "Sudan troops", SDN MIL)."""
@@ -321,20 +367,31 @@ class ActorResolver:
             return None
         return self.fuzzy_places[best[0]]
 
-    def fuzzy_person(self, text: str) -> tuple[str | None, float]:
-        """A KB person whose name is a spelling variant of ``text``, with the score."""
+    def fuzzy_person(self, text: str, when: date | None = None) -> tuple[str | None, float]:
+        """A KB person whose name is a spelling variant of ``text``, with the score.
+
+        A full name is compared with full names; a single word only with the
+        surnames of people in office on ``when`` (when given), since a lone
+        word close to some surname is too weak a clue on its own.
+        """
         norm = normalise_name(text)
         if not norm:
             return None, 0.0
         single = " " not in norm
-        choices = self.fuzzy_surnames if single else self.fuzzy_full
-        cutoff = FUZZY_SURNAME_CUTOFF if single else FUZZY_FULL_NAME_CUTOFF
         if single and len(norm) < 5:
             return None, 0.0
-        best = process.extractOne(norm, choices.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
-        if best is None or best[0][0] != norm[0]:
-            return None, 0.0
-        return choices[best[0]], best[1]
+        choices = self.fuzzy_surnames if single else self.fuzzy_full
+        cutoff = FUZZY_SURNAME_CUTOFF if single else FUZZY_FULL_NAME_CUTOFF
+        for candidate, score, _ in process.extract(
+            norm, choices.keys(), scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+        ):
+            person_id = choices[candidate]
+            if candidate[0] != norm[0]:
+                continue
+            if single and when and self.kb.persons[person_id].term_at(when) is None:
+                continue
+            return person_id, score
+        return None, 0.0
 
 
 @lru_cache(maxsize=1)
@@ -356,7 +413,9 @@ class DocumentPass:
         self.taken: set[int] = set()
         self.people: list[PersonRef] = []
         self.person_ents = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
-        self.place_ents = {e.start: e for e in doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
+        self.pronoun_of: dict[str, str] = {}
+        self.sentence_starts = [sent.start for sent in doc.sents] if self.parsed else []
+        self.place_ents = {e.start: e for e in doc.ents if e.label_ in ("GPE", "LOC")}
 
     def run(self) -> list[Mention]:
         i = 0
@@ -389,7 +448,13 @@ class DocumentPass:
         is_person = bool(actor.kb_id and actor.kb_id.startswith("person:"))
         if is_person or office:
             person_id = actor.kb_id[7:] if is_person else None
-            self.people.append(PersonRef(actor, office, person_id, self.is_subject(span)))
+            subject = self.is_subject(span)
+            self.people.append(PersonRef(actor, office, person_id, subject, start))
+
+    def note_unknown_person(self, start: int, end: int) -> None:
+        """A named person the KB does not know: later "he"/"she" may mean them, not a KB person."""
+        subject = self.is_subject(self.doc[start:end])
+        self.people.append(PersonRef(None, None, None, subject, start))
 
     def is_subject(self, span: Span) -> bool:
         return self.parsed and span.root.dep_ in ANTECEDENT_DEPS
@@ -485,7 +550,7 @@ class DocumentPass:
         if hit and person_targets and hit[0] >= run_end:
             return hit[0], self.pick_person(person_targets), "alias"
         if run_end - j >= 2:
-            person_id, _score = self.r.fuzzy_person(self.doc[j:run_end].text)
+            person_id, _score = self.r.fuzzy_person(self.doc[j:run_end].text, self.when)
             if person_id:
                 return run_end, self.kb.persons[person_id], "fuzzy"
             for k in range(j + 1, run_end):
@@ -546,6 +611,9 @@ class DocumentPass:
         end, targets = self.hits[i]
         target = min(targets, key=lambda t: KIND_PRIORITY[t.kind])
         if target.kind in COUNTRY_KINDS:
+            inside = self.token_ent(i)
+            if inside is not None and inside.label_ == "PERSON" and inside.start < i:
+                return None  # "Michael Jordan" is no country
             return self.at_country(i)
         if target.kind in (PERSON, SURNAME):
             return self.at_person(i)
@@ -559,19 +627,25 @@ class DocumentPass:
 
     def at_person(self, i: int) -> int | None:
         """A person's name (full, alias or surname), possibly heading an agent phrase."""
-        ent = next((e for e in self.doc.ents if e.start < i < e.end and e.label_ == "PERSON"), None)
-        if ent is not None and ent.start not in self.taken:
+        ent = self.token_ent(i)
+        if (
+            ent is not None
+            and ent.label_ == "PERSON"
+            and ent.start < i
+            and ent.start not in self.taken
+        ):
             return None  # a surname inside a longer name the run at its start already judged
         found = self.resolve_name(i)
         if found is None:
             return None
         end, person, basis = found
         if person is None:
+            self.note_unknown_person(i, end)
             return end  # an unknown person: skip the whole name, no mention
         single = end - i == 1
-        if single and self.parsed and self.doc[i].pos_ not in ("PROPN", "NOUN"):
-            return None
         known = any(p.person_id == person.person_id for p in self.people)
+        if single and not known and not self.surname_alone_fits(i, person):
+            return None
         if known and basis == "alias" and single:
             basis = "coref"
         actor = self.r.person_actor(person, self.when, "")
@@ -583,6 +657,22 @@ class DocumentPass:
         term = person.term_at(self.when)
         self.add(i, end, actor, basis, term.office if term else None)
         return end
+
+    def token_ent(self, i: int) -> Span | None:
+        token = self.doc[i]
+        if not token.ent_type_:
+            return None
+        return next((e for e in self.doc.ents if e.start <= i < e.end), None)
+
+    def surname_alone_fits(self, i: int, person: Person) -> bool:
+        """A lone surname ("Trump", "Green") names a KB person only when that person holds an
+        office on the article date and the word is used as a name here."""
+        token = self.doc[i]
+        if person.term_at(self.when) is None:
+            return False
+        if not self.parsed:
+            return True
+        return token.pos_ in ("PROPN", "NOUN") and token.ent_type_ not in NOT_PERSON_ENTS
 
     def agent_ending(self, start: int, end: int) -> Agent:
         """The agent whose words end at ``end`` (the last agent phrase in start..end)."""
@@ -630,7 +720,10 @@ class DocumentPass:
                 self.region_mention(start, end, region, title, agent, last)
                 continue
             if title:
-                self.country_title(start, end if not last else title[0], code, title[1], last)
+                words = self.doc[head_start : title[0]].text
+                self.country_title(
+                    start, end if not last else title[0], code, title[1], last, words
+                )
             elif agent:
                 agent_end, found = agent
                 actor = self.r.agent_actor(code, found)
@@ -694,7 +787,9 @@ class DocumentPass:
         head = self.doc[start:end].root
         return head.dep_ in ("amod", "compound", "nmod") and head.head.i >= end
 
-    def country_title(self, start: int, end: int, code: str, office: str, last: bool) -> None:
+    def country_title(
+        self, start: int, end: int, code: str, office: str, last: bool, words: str = ""
+    ) -> None:
         """ "Russian President [Vladimir Putin]", "Kazakhstan's leader", "his Turkish counterpart"."""
         if office == "counterpart":
             office = self.speaker_office()
@@ -712,7 +807,7 @@ class DocumentPass:
                     )
                 self.add(start, name_end, actor, basis if basis != "alias" else "title", office)
                 return
-        actor, office = self.r.office_actor(code, office, self.when, "")
+        actor, office = self.r.office_actor(code, office, self.when, "", words)
         self.add(start, end, actor, "title", office)
 
     def title_role(self, office: str, code: str) -> str:
@@ -720,11 +815,15 @@ class DocumentPass:
         return f"{OFFICE_WORDS.get(office, office)} of {country.name if country else code}"
 
     def speaker_office(self) -> str:
-        """The office of the last person mentioned: a counterpart holds the same one abroad."""
+        """The office of the last person mentioned: a counterpart holds the same one abroad,
+        and a national leader's counterpart is the other country's leader (a president's
+        British counterpart is the prime minister)."""
         for ref in reversed(self.people):
+            if ref.office in ("head_of_state", "head_of_government"):
+                return "leader"
             if ref.office:
                 return ref.office
-        return "head_of_state"
+        return "leader"
 
     def agent_phrase(self, j: int) -> tuple[int, Agent] | None:
         """Agent words after a country word, with up to two plain modifiers before them
@@ -766,23 +865,32 @@ class DocumentPass:
             if not countries:
                 countries = self.country_list(j + 1)
             if countries:
-                return self.title_for_countries(i, office, countries)
+                return self.title_for_countries(i, office, countries, self.doc[i:end].text)
         if office == "counterpart":
             return self.counterparts(i, end)
         name = self.name_after(end)
         if name and name[0] > end:
             name_end, actor, basis = name
-            if actor is None:
-                return None  # a title before an unknown name with no country: nothing to code
+            if actor is None:  # a title before an unknown name with no country: nothing to code
+                self.note_unknown_person(end, name_end)
+                return name_end
             office = self.known_office(actor) or office
             self.add(i, name_end, actor, "title" if basis == "alias" else basis, office)
             return name_end
+        if self.is_plural(end - 1):
+            return None  # "the leaders" are not the last leader named
         ref = self.last_person(office)
-        if ref:
+        if ref and ref.actor:
             actor = Actor(**{**ref.actor.to_dict(), "text": ""})
             self.add(i, end, actor, "coref", ref.office)
             return end
         return None
+
+    def is_plural(self, k: int) -> bool:
+        token = self.doc[k]
+        if self.parsed and token.tag_:
+            return token.tag_ in ("NNS", "NNPS")
+        return token.lower_.endswith("s") and not token.lower_.endswith("ss")
 
     def known_office(self, actor: Actor) -> str | None:
         if actor.kb_id and actor.kb_id.startswith("person:"):
@@ -791,12 +899,12 @@ class DocumentPass:
         return None
 
     def title_for_countries(
-        self, i: int, office: str, countries: list[tuple[int, int, str]]
+        self, i: int, office: str, countries: list[tuple[int, int, str]], words: str
     ) -> int:
         if office == "counterpart":
             office = self.speaker_office()
         for n, (start, end, code) in enumerate(countries):
-            actor, real_office = self.r.office_actor(code, office, self.when, "")
+            actor, real_office = self.r.office_actor(code, office, self.when, "", words)
             self.add(i if n == 0 else start, end, actor, "title", real_office)
         return countries[-1][1]
 
@@ -851,13 +959,30 @@ class DocumentPass:
         token = self.doc[i]
         if token.lower_ not in PRONOUNS or (self.parsed and token.dep_ not in SUBJECT_DEPS):
             return None
-        ref = next((p for p in reversed(self.people) if p.subject), None)
-        ref = ref or (self.people[-1] if self.people else None)
-        if ref is None:
+        pronoun = token.lower_
+        near = [
+            p
+            for p in self.people
+            if self.sentence_distance(p.start, i) <= PRONOUN_WINDOW
+            and self.pronoun_of.get(p.person_id or "", pronoun) == pronoun
+        ]
+        ref = next((p for p in reversed(near) if p.subject), None)
+        ref = ref or (near[-1] if near else None)
+        if ref is None or ref.actor is None:
             return None
+        if ref.person_id:  # once "he", never "she" in the same article, and the reverse
+            self.pronoun_of[ref.person_id] = pronoun
         actor = Actor(**{**ref.actor.to_dict(), "text": ""})
         self.add(i, i + 1, actor, "coref", ref.office)
         return i + 1
+
+    def sentence_distance(self, earlier: int, later: int) -> int:
+        """How many sentence starts lie between two tokens (0 = same sentence)."""
+        if not self.sentence_starts:
+            return 0
+        return bisect_right(self.sentence_starts, later) - bisect_right(
+            self.sentence_starts, earlier
+        )
 
     def at_fuzzy(self, i: int) -> int | None:
         """A person name no exact form matched: maybe a spelling variant of a KB person.
@@ -884,7 +1009,7 @@ class DocumentPass:
         for end in sorted(ends, reverse=True):
             if not self.taken.isdisjoint(range(i, end)):
                 continue
-            person_id, _score = self.r.fuzzy_person(self.doc[i:end].text)
+            person_id, _score = self.r.fuzzy_person(self.doc[i:end].text, self.when)
             if person_id is None:
                 continue
             person = self.kb.persons[person_id]
@@ -892,6 +1017,8 @@ class DocumentPass:
             actor = self.r.person_actor(person, self.when, "")
             self.add(i, end, actor, "fuzzy", term.office if term else None)
             return end
+        if ent is not None:
+            self.note_unknown_person(ent.start, ent.end)
         return None
 
     def name_run_end(self, i: int) -> int:
