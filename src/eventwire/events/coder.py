@@ -92,6 +92,7 @@ class EventCoder:
         events: list[Event] = []
         for index, sentence in enumerate(doc.sents):
             for match in self.sentence_matches(sentence, finder):
+                self._localise(match, sentence, finder)
                 events.extend(self._events(match, sentence, index, article))
         return self._deduplicate(events)
 
@@ -614,8 +615,10 @@ class EventCoder:
         governor = self._governing_verb(noun)
         if noun.dep_ == "compound" and noun.head.i in consumed:
             return None
-        if governor is not None and governor.i in verb_matches and (
-            noun.dep_ != "nsubj" or verb_matches[governor.i].pattern.event != pattern.event
+        if (
+            governor is not None
+            and governor.i in verb_matches
+            and (noun.dep_ != "nsubj" or verb_matches[governor.i].pattern.event != pattern.event)
         ):
             return None  # the verb already coded this act (or the noun is its content)
         match = Match(pattern, noun, pattern.event, pattern.cameo, pattern.mode, "noun")
@@ -631,7 +634,9 @@ class EventCoder:
                 targets += finder.actors(item, f"'{governor.text}' + preposition")
         if not targets and noun.dep_ == "nsubj" and governor is not None:
             for obj in children(governor, "dobj"):  # "US attacks have killed eight leaders"
-                targets += [r for r in finder.actors(obj, "object of the event's effect") if r.resolved]
+                targets += [
+                    r for r in finder.actors(obj, "object of the event's effect") if r.resolved
+                ]
         if not targets and hanging is not None:
             for item in prep_objects(hanging, pattern.target):
                 targets += finder.actors(item, "preposition of the phrase it hangs from")
@@ -715,6 +720,45 @@ class EventCoder:
         return [], "nowhere (no actor named)"
 
     # -- from matches to events ---------------------------------------------------------
+
+    @staticmethod
+    def _place_countries(sentence: Span, finder: ActorFinder) -> set[str]:
+        """Countries named in the sentence as states, capitals or places (GOV mentions)."""
+        found = set()
+        for token in sentence:
+            mention = finder.index.at(token)
+            if mention is not None and mention.actor.sector == "GOV" and mention.actor.country:
+                if mention.actor.country not in ("IGO", "NGO"):
+                    found.add(mention.actor.country)
+        return found
+
+    def _localise(self, match: Match, sentence: Span, finder: ActorFinder) -> None:
+        """Sector-only actors ("rebels", "the opposition coalition") in a sentence about one
+        country are taken to belong to it; an unnamed crowd protesting there too."""
+        countries = self._place_countries(sentence, finder)
+        if len(countries) != 1:
+            return
+        (home,) = countries
+        for refs in (match.sources, match.targets):
+            for position, ref in enumerate(refs):
+                actor = ref.actor
+                unnamed_crowd = (
+                    match.event_type == "PROTEST" and ref.mention is None and refs is match.sources
+                )
+                if actor.country or not (actor.sector or unnamed_crowd):
+                    continue
+                refs[position] = ActorRef(
+                    Actor(
+                        name=f"{actor.name} ({home})",
+                        country=home,
+                        sector=actor.sector or "CVL",
+                        kb_id=actor.kb_id,
+                        text=actor.text,
+                    ),
+                    ref.token,
+                    ref.mention,
+                    ref.how + f", country from the only country in the sentence ({home})",
+                )
 
     def _events(self, match: Match, sentence: Span, index: int, article: Article) -> list[Event]:
         if not match.sources and not (

@@ -60,7 +60,7 @@ class ActorRef:
 
     def describe(self) -> str:
         basis = f" via {self.mention.basis}" if self.mention and self.mention.basis else ""
-        state = self.actor.code if self.resolved else "unresolved, guessed from the phrase"
+        state = self.actor.code if self.actor.country else "unresolved, guessed from the phrase"
         return f"'{self.actor.text or self.actor.name}' -> {state}{basis} ({self.how})"
 
 
@@ -99,7 +99,15 @@ def verb_forms(token: Token) -> list[str]:
     ("staged" -> "stag"): pattern lemmas are looked up under each."""
     word = lower(token)
     forms = [lemma(token), word]
-    for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
+    for suffix, repl in (
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)] + repl
             forms.append(stem)
@@ -118,9 +126,7 @@ STATIVE_PARTICIPLES = frozenset({"opposed", "engaged", "committed", "determined"
 
 
 def is_passive(verb: Token) -> bool:
-    if lower(verb) in STATIVE_PARTICIPLES and not any(
-        c.dep_ == "agent" for c in verb.children
-    ):
+    if lower(verb) in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
         return False
     return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
 
@@ -203,7 +209,9 @@ def direct_objects(verb: Token) -> list[Token]:
         if lower(particle) == "up":
             found += prep_objects(particle, ("to",))
     for prep in children(verb, "prep"):
-        if lower(prep) == "to" and any(lower(c) == "up" for c in prep.children if c.dep_ == "advmod"):
+        if lower(prep) == "to" and any(
+            lower(c) == "up" for c in prep.children if c.dep_ == "advmod"
+        ):
             found += children(prep, "pobj")
     return found
 
