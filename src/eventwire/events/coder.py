@@ -727,9 +727,12 @@ class EventCoder:
         found = set()
         for token in sentence:
             mention = finder.index.at(token)
-            if mention is not None and mention.actor.sector == "GOV" and mention.actor.country:
-                if mention.actor.country not in ("IGO", "NGO"):
-                    found.add(mention.actor.country)
+            if (
+                mention is not None
+                and mention.actor.sector == "GOV"
+                and mention.actor.country not in (None, "IGO", "NGO")
+            ):
+                found.add(mention.actor.country)
         return found
 
     def _localise(self, match: Match, sentence: Span, finder: ActorFinder) -> None:
