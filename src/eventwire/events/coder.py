@@ -102,7 +102,11 @@ class EventCoder:
         consumed: set[int] = set()
         verb_matches: dict[int, Match] = {}
         for token in sentence:
-            if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
+            if (
+                token.dep_ in ("acl", "amod")
+                and token.tag_ == "VBN"
+                and not any(direct_objects(v) for v in [token, *children(token, "conj")])
+            ):
                 continue  # "militiamen armed with machetes": a description, not an act
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
                 pattern = self._verb_pattern(token)
@@ -123,6 +127,12 @@ class EventCoder:
                 results.append(coded)
         for match in results:
             consumed.update(t.i for t in match.extra_tokens)
+        # verbs that matched a pattern but coded nothing ("undertook a mission") are free
+        verb_matches = {
+            i: m
+            for i, m in verb_matches.items()
+            if i in consumed or any(r.trigger.i == i for r in results)
+        }
         for token in sentence:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
                 coded = self._code_noun(token, verb_matches, consumed, finder)
@@ -168,13 +178,15 @@ class EventCoder:
                     protest.notes.append("no recipient named: the protesters' own government")
         return kept
 
-    def _verb_pattern(self, verb: Token) -> Pattern | None:
+    def _verb_pattern(self, verb: Token, skip: frozenset[str] = frozenset()) -> Pattern | None:
         forms = verb_forms(verb)
         candidates: list[Pattern] = []
         for form in forms:
             candidates += [p for p in self.patterns.verb_index.get(form, []) if p not in candidates]
         candidates.sort(key=lambda p: -p.specificity)
         for pattern in candidates:
+            if pattern.id in skip:
+                continue
             if self._verb_fits(pattern, verb, forms):
                 return pattern
         return None
@@ -251,7 +263,12 @@ class EventCoder:
         if pattern.actor_kinds and not any(
             src.actor.sector in pattern.actor_kinds for src in match.sources
         ):
-            return None
+            # "demonstrators protesting": not a diplomatic protest; try the verb's next pattern
+            other = self._verb_pattern(verb, skip=frozenset({pattern.id}))
+            if other is None or other.actor_kinds:
+                return None
+            retry = Match(other, verb, other.event, other.cameo, other.mode, "verb")
+            return self._code_verb(retry, verb_matches, consumed, finder)
         if complement is not None and pattern.intent:
             if complement.kind == "noun" and pattern.intent == "refuse":
                 inner_targets = [
@@ -441,6 +458,18 @@ class EventCoder:
         if not future:
             return
         new = None
+        conditional = any(
+            lower(m) == "unless"
+            for clause in children(verb, "advcl")
+            for m in children(clause, "mark")
+        )
+        if conditional and not match.negated:
+            new = "THREATEN"  # "will withdraw its force unless Y ...": a conditional warning
+            code, mode = self.ontology.intent_code(new, category)
+            mode = mode or "relations"
+            match.notes.append(f"future '{category}' on an 'unless' condition -> THREATEN")
+            match.event_type, match.cameo, match.mode, match.kind = new, code, mode, "future"
+            return
         if match.negated and self.ontology.category(category).cooperative:
             new = "REJECT"
             match.negated = False

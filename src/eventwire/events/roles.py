@@ -158,7 +158,7 @@ def clause_subject(verb: Token) -> Token | None:
         if current is not verb and is_passive(current):
             agents = prep_objects(current, ("by",))
             return agents[0] if agents else None  # the actor of a passive clause is its agent
-        if current.dep_ == "relcl":
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head
         if current.dep_ in ("xcomp", "conj", "advcl", "pcomp") and current.head is not current:
             if current.dep_ == "xcomp":
