@@ -571,7 +571,13 @@ class DocumentPass:
     def words_fit(self, start: int, end: int, person_id: str) -> bool:
         """Are the name words in start..end (first names) part of this person's names?"""
         person = self.kb.persons[person_id]
-        known = {w for name in (person.name, *person.aliases) for w in normalise_name(name).split()}
+        surname = normalise_name(self.doc[end].text) if end < len(self.doc) else ""
+        known = {
+            word
+            for name in (person.name, *person.aliases)
+            for word in normalise_name(name).split()
+            if word != surname  # "Hassan Hassan" is not Raya El Hassan
+        }
         words = normalise_name(self.doc[start:end].text).split()
         return all(w in known or w in NAME_PARTICLES for w in words)
 
