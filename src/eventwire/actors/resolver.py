@@ -1027,6 +1027,11 @@ class DocumentPass:
             self.note_unknown_person(ent.start, ent.end)
         return None
 
+    def other_name_at(self, j: int) -> bool:
+        """Does a country, organisation or group name start at ``j`` (ending a person's name)?"""
+        hit = self.hits.get(j)
+        return hit is not None and not any(t.kind in (PERSON, SURNAME) for t in hit[1])
+
     def name_run_end(self, i: int) -> int:
         """End of a run of name words from ``i``: "Kasim-Jomart Tokayev", "Omar al-Bashir"."""
         j = i
@@ -1041,7 +1046,7 @@ class DocumentPass:
                 and j + 1 < len(doc)
                 and (doc[j + 1].text[:1].isupper() or doc[j + 1].text == "-")
             )
-            if not (capitalised or joined or particle):
+            if not (capitalised or joined or particle) or (j > i and self.other_name_at(j)):
                 break
             j += 1
         while j > i and not doc[j - 1].is_alpha:
