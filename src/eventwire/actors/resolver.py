@@ -39,7 +39,7 @@ from eventwire.actors.names import (
     fold,
     normalise_name,
     strip_article,
-    surname_of,
+    surnames_of,
 )
 from eventwire.model import Actor, Mention
 
@@ -75,13 +75,12 @@ NAME_PARTICLES = frozenset(
 )
 # Agent words that name an organisation's (or a person's government's) own members.
 MEMBER_SECTORS = frozenset({"GOV", "MIL", "UAF", "REB", "COP", "OPP", "PTY", "LEG", "JUD"})
+# Entity types a lone surname cannot carry ("in May"); place tags are left out because the
+# small model often tags a lone foreign surname as GPE ("met Erdogan").
 NOT_PERSON_ENTS = frozenset(
     [
-        "GPE",
-        "LOC",
         "DATE",
         "TIME",
-        "NORP",
         "FAC",
         "EVENT",
         "WORK_OF_ART",
@@ -188,7 +187,9 @@ class ActorResolver:
             if target.kind in NATIONAL_KINDS | {PEOPLE} and len(term) >= 5
         }
         self.fuzzy_surnames = {
-            normalise_name(s): p.person_id for p in kb.persons.values() if (s := surname_of(p.name))
+            normalise_name(surname): p.person_id
+            for p in kb.persons.values()
+            for surname in surnames_of((p.name, *p.aliases))
         }
 
     @classmethod
@@ -956,7 +957,7 @@ class DocumentPass:
         self.add(
             i,
             end,
-            Actor(self.doc[i:end].text, None, agent.sector, f"agent:{agent.agent_id}"),
+            Actor(agent.agent_id.replace("_", " "), None, agent.sector, f"agent:{agent.agent_id}"),
             "agent",
         )
         return end
