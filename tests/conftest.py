@@ -31,12 +31,12 @@ def examples_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def pipeline():
+def pipeline():  # noqa: ANN201
     from eventwire.pipeline import Pipeline
 
     return Pipeline.load()
 
 
 @pytest.fixture(scope="session")
-def nlp(pipeline):
+def nlp(pipeline):  # noqa: ANN001, ANN201
     return pipeline.nlp

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -73,11 +74,31 @@ def strip_article(term: str) -> str:
     return term[4:] if term.startswith("the ") else term
 
 
+# Arabic article prefixes: "al-Assad" is also just "Assad" in English news.
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|an|ar|at|az|ash|ud|ul)-(?=[A-Z])", re.IGNORECASE)
+
+
 def surname_of(name: str) -> str | None:
+    """The last word of a full name, when it can stand alone ("Putin", "al-Assad")."""
     parts = name.split()
-    if len(parts) < 2 or len(parts[-1]) < 4 or not parts[-1][0].isupper():
+    if len(parts) < 2 or len(parts[-1]) < 4 or not parts[-1][0].isalpha():
         return None
-    return parts[-1]
+    last = parts[-1]
+    return last if last[0].isupper() or ARTICLE_PREFIX.match(last) else None
+
+
+def surnames_of(names: Iterable[str]) -> set[str]:
+    """Every standalone surname form of a person's names: "Bashar al-Assad" -> al-Assad, Assad."""
+    found: set[str] = set()
+    for name in names:
+        surname = surname_of(name)
+        if surname is None:
+            continue
+        found.add(surname)
+        bare = ARTICLE_PREFIX.sub("", surname)
+        if bare != surname and len(bare) >= 4:
+            found.add(bare)
+    return found
 
 
 class NameIndex:
@@ -108,9 +129,9 @@ class NameIndex:
                 self._add(term, Target(PERSON, person.person_id))
                 full_names.add(fold(term))
         for person in kb.persons.values():
-            surname = surname_of(person.name)
-            if surname and fold(surname) not in full_names:
-                self._add(surname, Target(SURNAME, person.person_id))
+            for surname in surnames_of((person.name, *person.aliases)):
+                if fold(surname) not in full_names:
+                    self._add(surname, Target(SURNAME, person.person_id))
         # Patterns only need ORTH: a vocabulary without lexical attribute functions builds
         # them about twice as fast. Lookups get a full tokenizer (``tokenizer``) on demand.
         pattern_tokenizer = spacy.blank("en").tokenizer

@@ -39,7 +39,7 @@ from eventwire.actors.names import (
     fold,
     normalise_name,
     strip_article,
-    surname_of,
+    surnames_of,
 )
 from eventwire.model import Actor, Mention
 
@@ -75,13 +75,12 @@ NAME_PARTICLES = frozenset(
 )
 # Agent words that name an organisation's (or a person's government's) own members.
 MEMBER_SECTORS = frozenset({"GOV", "MIL", "UAF", "REB", "COP", "OPP", "PTY", "LEG", "JUD"})
+# Entity types a lone surname cannot carry ("in May"); place tags are left out because the
+# small model often tags a lone foreign surname as GPE ("met Erdogan").
 NOT_PERSON_ENTS = frozenset(
     [
-        "GPE",
-        "LOC",
         "DATE",
         "TIME",
-        "NORP",
         "FAC",
         "EVENT",
         "WORK_OF_ART",
@@ -188,7 +187,9 @@ class ActorResolver:
             if target.kind in NATIONAL_KINDS | {PEOPLE} and len(term) >= 5
         }
         self.fuzzy_surnames = {
-            normalise_name(s): p.person_id for p in kb.persons.values() if (s := surname_of(p.name))
+            normalise_name(surname): p.person_id
+            for p in kb.persons.values()
+            for surname in surnames_of((p.name, *p.aliases))
         }
 
     @classmethod
@@ -571,7 +572,13 @@ class DocumentPass:
     def words_fit(self, start: int, end: int, person_id: str) -> bool:
         """Are the name words in start..end (first names) part of this person's names?"""
         person = self.kb.persons[person_id]
-        known = {w for name in (person.name, *person.aliases) for w in normalise_name(name).split()}
+        surname = normalise_name(self.doc[end].text) if end < len(self.doc) else ""
+        known = {
+            word
+            for name in (person.name, *person.aliases)
+            for word in normalise_name(name).split()
+            if word != surname  # "Hassan Hassan" is not Raya El Hassan
+        }
         words = normalise_name(self.doc[start:end].text).split()
         return all(w in known or w in NAME_PARTICLES for w in words)
 
@@ -950,7 +957,7 @@ class DocumentPass:
         self.add(
             i,
             end,
-            Actor(self.doc[i:end].text, None, agent.sector, f"agent:{agent.agent_id}"),
+            Actor(agent.agent_id.replace("_", " "), None, agent.sector, f"agent:{agent.agent_id}"),
             "agent",
         )
         return end
@@ -1021,6 +1028,11 @@ class DocumentPass:
             self.note_unknown_person(ent.start, ent.end)
         return None
 
+    def other_name_at(self, j: int) -> bool:
+        """Does a country, organisation or group name start at ``j`` (ending a person's name)?"""
+        hit = self.hits.get(j)
+        return hit is not None and not any(t.kind in (PERSON, SURNAME) for t in hit[1])
+
     def name_run_end(self, i: int) -> int:
         """End of a run of name words from ``i``: "Kasim-Jomart Tokayev", "Omar al-Bashir"."""
         j = i
@@ -1035,7 +1047,7 @@ class DocumentPass:
                 and j + 1 < len(doc)
                 and (doc[j + 1].text[:1].isupper() or doc[j + 1].text == "-")
             )
-            if not (capitalised or joined or particle):
+            if not (capitalised or joined or particle) or (j > i and self.other_name_at(j)):
                 break
             j += 1
         while j > i and not doc[j - 1].is_alpha:
