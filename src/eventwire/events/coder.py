@@ -92,7 +92,6 @@ class EventCoder:
         events: list[Event] = []
         for index, sentence in enumerate(doc.sents):
             for match in self.sentence_matches(sentence, finder):
-                self._localise(match, sentence, finder)
                 events.extend(self._events(match, sentence, index, article))
         return self._deduplicate(events)
 
@@ -138,6 +137,8 @@ class EventCoder:
                 coded = self._code_noun(token, verb_matches, consumed, finder)
                 if coded is not None:
                     results.append(coded)
+        for match in results:
+            self._localise(match, sentence, finder)
         return self._absorb_protest_topics(results)
 
     @staticmethod
