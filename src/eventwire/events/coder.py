@@ -204,6 +204,8 @@ class EventCoder:
             subject = clause_subject(verb)
             if subject is None or not words_match(list(subject.subtree), pattern.subjects):
                 return False
+        if pattern.not_preps and prep_objects(verb, pattern.not_preps):
+            return False
         if pattern.has("needs_no_object") and children(verb, "dobj"):
             return False
         return not pattern.has("needs_actor_object") or any(

@@ -44,6 +44,7 @@ KNOWN_FIELDS = frozenset(
         "complement_only",
         "subjects",
         "obligation",
+        "not_preps",
     }
 )
 
@@ -83,6 +84,7 @@ class Pattern:
     flags: frozenset[str] = field(default_factory=frozenset)
     subjects: tuple[tuple[str, ...], ...] = ()
     actor_kinds: tuple[str, ...] = ()
+    not_preps: tuple[str, ...] = ()
 
     @property
     def specificity(self) -> int:
@@ -175,6 +177,7 @@ def _build(raw: dict, kind: str, where: str, ontology: Ontology) -> Pattern:
         flags=flags,
         subjects=_words(raw.get("subjects")),
         actor_kinds=tuple(raw.get("actor_kinds", [])),
+        not_preps=tuple(_strings(raw.get("not_preps"), f"{pid} not_preps")),
     )
 
 
