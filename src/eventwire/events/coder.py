@@ -797,7 +797,9 @@ class EventCoder:
 
     def _events(self, match: Match, sentence: Span, index: int, article: Article) -> list[Event]:
         if not match.sources and not (
-            match.kind != "noun" and is_passive(match.trigger) and match.targets
+            match.kind != "noun"
+            and is_passive(match.trigger)
+            and any(t.resolved for t in match.targets)
         ):
             return []  # PLOVER codes no event without an actor, bar "X was attacked"
         pairs = self._pairs(match)
