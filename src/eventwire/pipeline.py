@@ -46,7 +46,9 @@ class Pipeline:
                 self.problems.append(item)
                 continue
             try:
-                article = seen.check(clean.clean_article(item))
+                article = seen.check(
+                    clean.clean_article(item, known_names=self.resolver.name_words)
+                )
             except DocumentError as problem:
                 self.problems.append(problem)
                 continue

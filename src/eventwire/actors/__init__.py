@@ -1,16 +1,8 @@
-"""Actor knowledge base and resolution (placeholder until the resolver lands)."""
+"""Actor knowledge base and resolution: who is named in a text, as country + sector."""
 
 from __future__ import annotations
 
-from datetime import date
+from eventwire.actors.kb import KnowledgeBase
+from eventwire.actors.resolver import ActorResolver, Resolution
 
-from eventwire.model import Mention
-
-
-class ActorResolver:
-    @classmethod
-    def load(cls) -> ActorResolver:
-        return cls()
-
-    def find_mentions(self, doc, when: date | None) -> list[Mention]:
-        return []
+__all__ = ["ActorResolver", "KnowledgeBase", "Resolution"]

@@ -1,14 +1,7 @@
-"""PLOVER event coding (placeholder until the coder lands)."""
+"""PLOVER event coding: ontology, patterns as data, and the coder."""
 
 from __future__ import annotations
 
-from eventwire.model import Article, Event, Mention
+from eventwire.events.coder import EventCoder
 
-
-class EventCoder:
-    @classmethod
-    def load(cls) -> EventCoder:
-        return cls()
-
-    def code(self, doc, mentions: list[Mention], article: Article) -> list[Event]:
-        return []
+__all__ = ["EventCoder"]

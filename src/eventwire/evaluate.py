@@ -1,0 +1,332 @@
+"""Scoring coded events against gold files, as ``../shared/eval/README.md`` defines.
+
+Two gold shapes are recognised by their records:
+
+* sentence gold (``text`` + ``event`` + lists of ``source``/``target``): every record is
+  coded as a one-sentence article (parsed in batches through the pipeline) and scored
+  per record — event type (per category and micro), triple, mode accuracy, and the
+  share of type-matched records whose source country is right;
+* article gold (``article`` + single ``source``/``target`` + ``core``): the named article
+  file (relative to the gold file's folder) is coded once and its events are matched
+  against the gold events — core recall, precision over every predicted event, and date
+  accuracy of matched events.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import DocumentError, EventWireError
+from eventwire.model import Actor, Article, Event
+from eventwire.nlp import parse_batches
+
+# Old CAMEO spellings in gold files and the ISO-3166 codes the resolver gives.
+CAMEO_COUNTRY_SPELLINGS = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UK": "GBR"}
+UNKNOWN_SECTORS = {"", "***"}
+# Mode names from earlier PLOVER drafts used in gold files -> the manual's current names.
+GOLD_MODE_NAMES = {
+    "strike-hun": "hunger",
+    "strike-gen": "strike",
+    "demo-org": "demo",
+    "demo-spon": "demo",
+    "riot-spon": "riot",
+    "confiscate": "seize",
+    "detain": "arrest",
+    "assassinate": "targeted",
+    "host": "visit",
+}
+
+
+def country(code: str | None) -> str | None:
+    if not code:
+        return None
+    code = code.strip().upper()
+    return CAMEO_COUNTRY_SPELLINGS.get(code, code)
+
+
+def sector(code: str | None) -> str | None:
+    if code is None or code.strip() in UNKNOWN_SECTORS:
+        return None
+    return code.strip()[:3].upper()
+
+
+def actor_matches(gold: dict[str, Any], predicted: Actor | None) -> bool:
+    """Country must agree; sector too when the gold names one (first three letters)."""
+    if predicted is None:
+        return False
+    gold_country = country(gold.get("code") or gold.get("country"))
+    if gold_country is None or country(predicted.country) != gold_country:
+        return False
+    gold_sector = sector(gold.get("sector"))
+    return gold_sector is None or sector(predicted.sector) == gold_sector
+
+
+def mode_name(mode: str | None) -> str | None:
+    return GOLD_MODE_NAMES.get(mode, mode) if mode else None
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    if not path.is_file():
+        raise EventWireError(f"{path}: gold file not found")
+    records = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DocumentError(f"{path}:{number}", f"not valid JSON ({exc.msg})") from None
+        if not isinstance(record, dict) or "event" not in record:
+            raise DocumentError(f"{path}:{number}", "a gold record needs an 'event' field")
+        records.append(record)
+    if not records:
+        raise EventWireError(f"{path}: no gold records")
+    return records
+
+
+def is_article_gold(records: list[dict[str, Any]]) -> bool:
+    return all("article" in r for r in records)
+
+
+# -- sentence gold ---------------------------------------------------------------------
+
+
+def triple_matches(record: dict[str, Any], event: Event) -> bool:
+    """Type, source and target agree; two sources, no target, SRC/TAR = reciprocal."""
+    if event.event_type != record["event"]:
+        return False
+    sources = record.get("source") or []
+    targets = record.get("target") or []
+    reciprocal = len(sources) >= 2 and not targets and "SRC/TAR" in record.get("markup", "")
+    if reciprocal:
+        return any(
+            actor_matches(a, event.source) and actor_matches(b, event.target)
+            for a in sources
+            for b in sources
+            if a is not b
+        )
+    if sources:
+        if not any(actor_matches(s, event.source) for s in sources):
+            return False
+    elif event.source is not None and event.source.country:
+        return False
+    if targets:
+        return any(actor_matches(t, event.target) for t in targets)
+    return event.target is None or not event.target.country
+
+
+def score_sentence_records(
+    records: list[dict[str, Any]], predictions: list[list[Event]]
+) -> dict[str, Any]:
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    triple = Counter()
+    modes = Counter()
+    source_country = Counter()
+    for record, events in zip(records, predictions, strict=True):
+        gold_type = record["event"]
+        events = sorted(events, key=lambda e: -e.confidence)
+        typed = [e for e in events if e.event_type == gold_type]
+        if typed:
+            tp[gold_type] += 1
+            best = typed[0]
+            source_country["typed"] += 1
+            gold_countries = {country(s.get("code")) for s in record.get("source") or []}
+            if any(country(e.source.country) in gold_countries for e in typed if e.source):
+                source_country["right"] += 1
+        else:
+            fn[gold_type] += 1
+            best = None
+            if events:
+                fp[events[0].event_type] += 1
+        if any(triple_matches(record, e) for e in events):
+            triple["tp"] += 1
+        else:
+            triple["fn"] += 1
+            if events:
+                triple["fp"] += 1
+        if record.get("mode"):
+            modes["total"] += 1
+            if best is not None and mode_name(best.mode) == mode_name(record["mode"]):
+                modes["right"] += 1
+    categories = sorted(set(tp) | set(fp) | set(fn))
+    per_category = {c: prf(tp[c], fp[c], fn[c]) | {"support": tp[c] + fn[c]} for c in categories}
+    return {
+        "event_type": {
+            "micro": prf(sum(tp.values()), sum(fp.values()), sum(fn.values())),
+            "per_category": per_category,
+        },
+        "triple": prf(triple["tp"], triple["fp"], triple["fn"]),
+        "mode": {
+            "accuracy": round(modes["right"] / modes["total"], 4) if modes["total"] else 0.0,
+            "records": modes["total"],
+        },
+        "source_country_accuracy": round(source_country["right"] / source_country["typed"], 4)
+        if source_country["typed"]
+        else 0.0,
+        "records": len(records),
+    }
+
+
+def code_sentences(records: list[dict[str, Any]], pipeline) -> list[list[Event]]:
+    """Each record as a one-sentence article, parsed in batches with ``nlp.pipe``."""
+    articles = [
+        Article(text=r["text"].strip(), source=str(r.get("id", n)), published=None)
+        for n, r in enumerate(records)
+    ]
+    pairs = ((a.text, a) for a in articles)
+    coded = pipeline.code_parsed(parse_batches(pipeline.nlp, pairs, pipeline.batch_size))
+    return [[e for e in c.events if not e.negated] for c in coded]
+
+
+# -- article gold ----------------------------------------------------------------------
+
+
+def article_event_matches(gold: dict[str, Any], event: Event) -> bool:
+    types = {gold["event"], *gold.get("also_accept", [])}
+    if event.event_type not in types:
+        return False
+    if not actor_matches(gold.get("source") or {}, event.source):
+        return False
+    target = gold.get("target")
+    if target is None:
+        return event.target is None or not event.target.country
+    return actor_matches(target, event.target)
+
+
+def score_article_records(
+    records: list[dict[str, Any]], events_by_article: dict[str, list[Event]]
+) -> dict[str, Any]:
+    core = [r for r in records if r.get("core")]
+    found_core = 0
+    dated = Counter()
+    for record in records:
+        candidates = [
+            e
+            for e in events_by_article.get(record["article"], [])
+            if article_event_matches(record, e)
+        ]
+        if not candidates:
+            continue
+        if record.get("core"):
+            found_core += 1
+        dated["matched"] += 1
+        if record.get("date") and any(
+            e.date and e.date.isoformat() == record["date"] for e in candidates
+        ):
+            dated["right"] += 1
+    predicted = [e for events in events_by_article.values() for e in events]
+    unmatched = [e for e in predicted if not any(article_event_matches(r, e) for r in records)]
+    matched_count = len(predicted) - len(unmatched)
+    return {
+        "core_recall": round(found_core / len(core), 4) if core else 0.0,
+        "core_found": found_core,
+        "core_total": len(core),
+        "precision": round(matched_count / len(predicted), 4) if predicted else 0.0,
+        "predicted": len(predicted),
+        "unmatched_predictions": len(unmatched),
+        "date_accuracy": round(dated["right"] / dated["matched"], 4) if dated["matched"] else 0.0,
+        "unmatched": [
+            f"{e.event_type} {e.source.code if e.source else '---'} -> "
+            f"{e.target.code if e.target else '---'}: {e.evidence}"
+            for e in unmatched
+        ],
+    }
+
+
+def code_article_files(paths: Iterable[Path], pipeline) -> dict[str, list[Event]]:
+    from eventwire.ingest import read_articles
+
+    found: dict[str, list[Event]] = {}
+    names = {path.resolve(): path.name for path in paths}
+    for coded in pipeline.code(read_articles(list(names))):
+        name = names.get(Path(coded.article.source).resolve(), Path(coded.article.source).name)
+        found[name] = [e for e in coded.events if not e.negated]
+    for problem in pipeline.problems:
+        raise EventWireError(f"could not code a gold article: {problem}")
+    return found
+
+
+def article_scores_as_sentence_shape(
+    records: list[dict[str, Any]], events_by_article: dict[str, list[Event]]
+) -> dict[str, Any]:
+    """Per-category type and triple scores over gold events (each gold event = one record)."""
+    tp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    triple = Counter()
+    for record in records:
+        events = events_by_article.get(record["article"], [])
+        if any(article_event_matches(record, e) for e in events):
+            tp[record["event"]] += 1
+            triple["tp"] += 1
+        else:
+            fn[record["event"]] += 1
+            triple["fn"] += 1
+    predicted = [e for events in events_by_article.values() for e in events]
+    for event in predicted:
+        if not any(article_event_matches(r, event) for r in records):
+            fp[event.event_type] += 1
+            triple["fp"] += 1
+    categories = sorted(set(tp) | set(fp) | set(fn))
+    modes = Counter()
+    for record in records:
+        if record.get("mode"):
+            modes["total"] += 1
+            events = events_by_article.get(record["article"], [])
+            if any(
+                article_event_matches(record, e) and mode_name(e.mode) == mode_name(record["mode"])
+                for e in events
+            ):
+                modes["right"] += 1
+    return {
+        "event_type": {
+            "micro": prf(sum(tp.values()), sum(fp.values()), sum(fn.values())),
+            "per_category": {
+                c: prf(tp[c], fp[c], fn[c]) | {"support": tp[c] + fn[c]} for c in categories
+            },
+        },
+        "triple": prf(triple["tp"], triple["fp"], triple["fn"]),
+        "mode": {
+            "accuracy": round(modes["right"] / modes["total"], 4) if modes["total"] else 0.0,
+            "records": modes["total"],
+        },
+    }
+
+
+# -- front door ------------------------------------------------------------------------
+
+
+def evaluate_file(path: str | Path, pipeline) -> dict[str, Any]:
+    """Score the pipeline against one gold file; the result is JSON-ready."""
+    path = Path(path)
+    records = read_gold(path)
+    if is_article_gold(records):
+        files = sorted({path.parent / r["article"] for r in records})
+        missing = [str(f) for f in files if not f.is_file()]
+        if missing:
+            raise EventWireError(f"{path}: article file(s) not found: {', '.join(missing)}")
+        events = code_article_files(files, pipeline)
+        result = article_scores_as_sentence_shape(records, events)
+        result |= score_article_records(records, events)
+        result["records"] = len(records)
+        result["gold"] = "article"
+        return result
+    for number, record in enumerate(records, 1):
+        if "text" not in record:
+            raise DocumentError(f"{path}:{number}", "a sentence gold record needs 'text'")
+    result = score_sentence_records(records, code_sentences(records, pipeline))
+    result["gold"] = "sentence"
+    return result

@@ -1,0 +1,924 @@
+"""The PLOVER event coder: triggers from the pattern files, roles from the parse.
+
+For every sentence the coder finds verb triggers, then noun triggers, and for each
+works out who acted (subject, or the passive agent), who was acted upon (the roles the
+pattern names), and how the clause frames it:
+
+* control verbs carry the category of their complement ("threatened to impose
+  sanctions" is THREATEN, "agreed to cooperate" is AGREE, "refused to meet" REJECT);
+* future tense turns cooperation into AGREE and force into THREATEN, as the manual's
+  AGREE, CONCEDE and THREATEN sections say; "Y must Z" reported by X is X REQUEST Y;
+* negation is kept on the event (``negated``) and left out of default output;
+* reported speech ("X said Y attacked Z") codes Y -> Z, the speaker only standing in
+  for a pronoun subject ("Hungary said it will ...");
+* coordinated actors give reciprocal events (A and B met: A -> B), coordinated targets
+  one event per target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.events.ontology import Ontology, load_ontology
+from eventwire.events.patterns import Pattern, PatternSet, load_patterns
+from eventwire.events.roles import (
+    ActorFinder,
+    ActorRef,
+    MentionIndex,
+    children,
+    clause_subject,
+    direct_objects,
+    is_passive,
+    lemma,
+    lower,
+    phrase_tokens,
+    prep_objects,
+    speaker_of,
+    verb_forms,
+    words_match,
+)
+from eventwire.model import Actor, Article, Event, Mention
+
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+OBLIGATION_AUX = frozenset({"must", "should"})
+WILLING_WORDS = frozenset({"willing", "ready", "prepared", "determined", "eager", "committed"})
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
+FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
+# Domestic acts whose recipient is often only the place they happen in.
+IN_PLACE_CATEGORIES = frozenset({"CONCEDE", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+
+
+@dataclass
+class Match:
+    """A trigger token that matched a pattern, before roles are turned into events."""
+
+    pattern: Pattern
+    trigger: Token
+    event_type: str
+    cameo: str
+    mode: str | None
+    kind: str  # verb | control | future | obligation | noun
+    sources: list[ActorRef] = field(default_factory=list)
+    targets: list[ActorRef] = field(default_factory=list)
+    negated: bool = False
+    notes: list[str] = field(default_factory=list)
+    extra_tokens: list[Token] = field(default_factory=list)
+    speaker: list[ActorRef] = field(default_factory=list)
+
+
+class EventCoder:
+    """Codes one parsed document into events; load once, call per document."""
+
+    _cached: EventCoder | None = None
+
+    def __init__(self, patterns: PatternSet, ontology: Ontology) -> None:
+        self.patterns = patterns
+        self.ontology = ontology
+
+    @classmethod
+    def load(cls) -> EventCoder:
+        if cls._cached is None:
+            cls._cached = cls(load_patterns(), load_ontology())
+        return cls._cached
+
+    # -- front door ---------------------------------------------------------------------
+
+    def code(self, doc: Doc, mentions: list[Mention], article: Article) -> list[Event]:
+        finder = ActorFinder(MentionIndex(doc, mentions))
+        events: list[Event] = []
+        for index, sentence in enumerate(doc.sents):
+            for match in self.sentence_matches(sentence, finder):
+                events.extend(self._events(match, sentence, index, article))
+        return self._deduplicate(events)
+
+    # -- finding triggers -----------------------------------------------------------------
+
+    def sentence_matches(self, sentence: Span, finder: ActorFinder) -> list[Match]:
+        consumed: set[int] = set()
+        verb_matches: dict[int, Match] = {}
+        for token in sentence:
+            if (
+                token.dep_ in ("acl", "amod")
+                and token.tag_ == "VBN"
+                and not any(direct_objects(v) for v in [token, *children(token, "conj")])
+            ):
+                continue  # "militiamen armed with machetes": a description, not an act
+            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+                pattern = self._verb_pattern(token)
+                if pattern is not None:
+                    verb_matches[token.i] = Match(
+                        pattern, token, pattern.event, pattern.cameo, pattern.mode, "verb"
+                    )
+        results: list[Match] = []
+        # Control verbs first so their complements are consumed before being coded alone.
+        ordered = sorted(
+            verb_matches.values(), key=lambda m: (m.pattern.intent is None, m.trigger.i)
+        )
+        for match in ordered:
+            if match.trigger.i in consumed:
+                continue
+            coded = self._code_verb(match, verb_matches, consumed, finder)
+            if coded is not None:
+                results.append(coded)
+        for match in results:
+            consumed.update(t.i for t in match.extra_tokens)
+        # verbs that matched a pattern but coded nothing ("undertook a mission") are free
+        verb_matches = {
+            i: m
+            for i, m in verb_matches.items()
+            if i in consumed or any(r.trigger.i == i for r in results)
+        }
+        for token in sentence:
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
+                coded = self._code_noun(token, verb_matches, consumed, finder)
+                if coded is not None:
+                    results.append(coded)
+        for match in results:
+            self._localise(match, sentence, finder)
+        return self._absorb_protest_topics(results)
+
+    @staticmethod
+    def _absorb_protest_topics(results: list[Match]) -> list[Match]:
+        """The demand a protest makes is its topic, not a separate event (manual: PROTEST).
+
+        Its recipient becomes the protest's recipient; with none named, the protest is
+        read as addressed to the government of the protesters' own country.
+        """
+        kept = list(results)
+        for protest in [m for m in results if m.event_type == "PROTEST"]:
+            for other in results:
+                if (
+                    other is protest
+                    or other not in kept
+                    or other.event_type
+                    not in (
+                        "REQUEST",
+                        "ACCUSE",
+                    )
+                ):
+                    continue
+                if protest.trigger in other.trigger.ancestors or (
+                    other.trigger.head == protest.trigger.head
+                    and other.trigger.i > protest.trigger.i
+                ):
+                    kept.remove(other)
+                    if not any(t.resolved for t in protest.targets):
+                        protest.targets = [t for t in other.targets if t.resolved]
+                    protest.notes.append(f"topic '{other.trigger.text}' folded into the protest")
+            if not protest.targets and protest.sources and protest.sources[0].actor.country:
+                home = protest.sources[0].actor.country
+                if home not in ("IGO", "NGO"):
+                    government = Actor(name=f"government of {home}", country=home, sector="GOV")
+                    protest.targets = [
+                        ActorRef(government, protest.trigger, None, "default recipient")
+                    ]
+                    protest.notes.append("no recipient named: the protesters' own government")
+        return kept
+
+    def _verb_pattern(self, verb: Token, skip: frozenset[str] = frozenset()) -> Pattern | None:
+        forms = verb_forms(verb)
+        candidates: list[Pattern] = []
+        for form in forms:
+            candidates += [p for p in self.patterns.verb_index.get(form, []) if p not in candidates]
+        candidates.sort(key=lambda p: -p.specificity)
+        for pattern in candidates:
+            if pattern.id in skip:
+                continue
+            if self._verb_fits(pattern, verb, forms):
+                return pattern
+        return None
+
+    def _verb_fits(self, pattern: Pattern, verb: Token, forms: list[str]) -> bool:
+        if not any(self._lemma_fits(words, verb) for words in pattern.lemmas if words[0] in forms):
+            return False
+        objects = self._verb_objects(verb, pattern)
+        if pattern.objects and not any(
+            words_match(phrase_tokens(o), pattern.objects) for o in objects
+        ):
+            return False
+        if pattern.subjects:
+            subject = clause_subject(verb)
+            if subject is None or not words_match(list(subject.subtree), pattern.subjects):
+                return False
+        if pattern.not_preps and prep_objects(verb, pattern.not_preps):
+            return False
+        if pattern.has("needs_no_object") and children(verb, "dobj"):
+            return False
+        return not pattern.has("needs_actor_object") or any(
+            o.pos_ in ("PROPN", "NOUN") for o in children(verb, "dobj", "nsubjpass")
+        )
+
+    @staticmethod
+    def _lemma_fits(words: tuple[str, ...], verb: Token) -> bool:
+        if len(words) == 1:
+            return True
+        near = {lower(c) for c in verb.children} | {lemma(c) for c in verb.children}
+        for child in verb.children:
+            near |= {lower(g) for g in child.children} | {lemma(g) for g in child.children}
+        return all(word in near for word in words[1:])
+
+    @staticmethod
+    def _verb_objects(verb: Token, pattern: Pattern) -> list[Token]:
+        found = direct_objects(verb) + children(verb, "obj", "attr", "oprd")
+        if pattern.object_preps:
+            found += prep_objects(verb, pattern.object_preps)
+        expanded: list[Token] = []
+        for obj in found:
+            expanded.append(obj)
+            expanded.extend(c for c in obj.children if c.dep_ == "conj")
+        return expanded
+
+    # -- verb triggers ------------------------------------------------------------------
+
+    def _code_verb(
+        self,
+        match: Match,
+        verb_matches: dict[int, Match],
+        consumed: set[int],
+        finder: ActorFinder,
+    ) -> Match | None:
+        verb = match.trigger
+        pattern = match.pattern
+        if pattern.has("obligation"):
+            return self._code_obligation(match, verb_matches, finder)
+        subject = clause_subject(verb)
+        if (
+            subject is not None
+            and subject.dep_ == "nsubj"
+            and subject.pos_ == "NOUN"
+            and subject.head == verb
+            and (noun_pattern := self._noun_pattern(subject)) is not None
+            and noun_pattern.event == pattern.event
+        ):
+            return None  # "an attack on X by Y killed ten": the event noun carries the roles
+        match.negated = self._negated(verb)
+        complement = self._complement(verb, pattern, verb_matches, finder)
+        if pattern.intent and complement is not None:
+            consumed.add(complement.trigger.i)
+            self._apply_intent(match, complement)
+        elif pattern.has("complement_only"):
+            return None
+        self._assign_roles(match, finder)
+        if pattern.actor_kinds and not any(
+            src.actor.sector in pattern.actor_kinds for src in match.sources
+        ):
+            # "demonstrators protesting": not a diplomatic protest; try the verb's next pattern
+            other = self._verb_pattern(verb, skip=frozenset({pattern.id}))
+            if other is None or other.actor_kinds:
+                return None
+            retry = Match(other, verb, other.event, other.cameo, other.mode, "verb")
+            return self._code_verb(retry, verb_matches, consumed, finder)
+        if complement is not None and pattern.intent:
+            if complement.kind == "noun" and pattern.intent == "refuse":
+                inner_targets = [
+                    ref
+                    for item in prep_objects(complement.trigger, complement.pattern.source_preps)
+                    for ref in finder.actors(
+                        item, f"author of the refused '{complement.trigger.text}'"
+                    )
+                ]
+            elif complement.kind == "noun":
+                inner_targets = [
+                    ref
+                    for item in prep_objects(complement.trigger, complement.pattern.target)
+                    for ref in finder.actors(item, f"'{complement.trigger.text}' + preposition")
+                ]
+            else:
+                inner_targets = self._roles_of(complement, finder)[1]
+            if inner_targets and (pattern.intent != "demand" or not match.targets):
+                match.targets = inner_targets
+            match.extra_tokens.append(complement.trigger)
+        if not any(t.resolved for t in match.targets) and not pattern.has("needs_target"):
+            fallback = self._fallback_targets(verb, match.sources, finder, match.event_type)
+            if fallback:
+                match.targets = fallback
+                match.notes.append("recipient found in the clause around the trigger")
+        if match.kind == "verb":
+            self._apply_tense(match)
+        if pattern.has("needs_target") and not match.targets:
+            return None
+        for obj in self._verb_objects(verb, pattern):
+            match.extra_tokens.append(obj)
+        return match
+
+    def _complement(
+        self,
+        verb: Token,
+        pattern: Pattern,
+        verb_matches: dict[int, Match],
+        finder: ActorFinder,
+    ) -> Match | None:
+        """The coded act inside "threatened to X", "demanded that Y X", "agreed to X"."""
+        if not pattern.intent:
+            return None
+        candidates = children(verb, "xcomp", "ccomp")
+        for prep in children(verb, "prep"):
+            candidates += children(prep, "pcomp")
+        for obj in children(verb, "dobj"):
+            candidates += children(obj, "acl", "relcl")
+        for candidate in candidates:
+            if candidate.i in verb_matches:
+                return verb_matches[candidate.i]
+            for conj in candidate.children:
+                if conj.dep_ == "conj" and conj.i in verb_matches:
+                    return verb_matches[conj.i]
+        # "promised to continue military aid", "demanded a meeting": an act named by a noun
+        nouns = [t for c in candidates for t in c.subtree]
+        if not pattern.has("complement_only"):  # "undertook a mediation mission" is no intent
+            nouns += [t for obj in children(verb, "dobj") for t in obj.subtree]
+        for token in nouns:
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in verb_matches:
+                noun_pattern = self._noun_pattern(token)
+                if noun_pattern is not None:
+                    return Match(
+                        noun_pattern,
+                        token,
+                        noun_pattern.event,
+                        noun_pattern.cameo,
+                        noun_pattern.mode,
+                        "noun",
+                    )
+        return None
+
+    @staticmethod
+    def _fallback_targets(
+        verb: Token, sources: list[ActorRef], finder: ActorFinder, category: str
+    ) -> list[ActorRef]:
+        """A recipient the pattern's roles missed: the object of a purpose clause ("to help
+        defend X") or an "against X" phrase inside the verb's own phrase."""
+        taken = {id(s.mention) for s in sources if s.mention}
+        subject = clause_subject(verb)
+        skip = set(t.i for t in subject.subtree) if subject is not None else set()
+        candidates: list[Token] = []
+        # "threatened to X unless Y ...": the party whose conduct is the condition
+        for clause in [c for c in verb.subtree if c.dep_ == "advcl"]:
+            if any(lower(m) in ("if", "unless") for m in children(clause, "mark")):
+                candidates += children(clause, "nsubj")
+        for clause in children(verb, "xcomp", "advcl"):
+            if any(lower(c) == "to" for c in clause.children) or clause.dep_ == "xcomp":
+                candidates += [t for t in clause.subtree if t.dep_ in ("dobj", "pobj")]
+        candidates += [
+            t
+            for t in verb.subtree
+            if t.dep_ == "pobj" and lower(t.head) == "against" and t.i not in skip
+        ]
+        if category in IN_PLACE_CATEGORIES:  # acts done in a place bear on that place
+            candidates += [
+                t
+                for t in verb.subtree
+                if t.dep_ == "pobj" and lower(t.head) in ("in", "into") and t.i not in skip
+            ]
+        for token in candidates:
+            refs = [
+                r
+                for r in finder.actors(token, "recipient from the surrounding clause", guess=False)
+                if r.resolved and id(r.mention) not in taken
+            ]
+            if refs:
+                return refs
+        return []
+
+    def _code_obligation(
+        self, match: Match, verb_matches: dict[int, Match], finder: ActorFinder
+    ) -> Match | None:
+        """ "X said Y must Z": a demand by X on Y (manual: REQUEST covers demands)."""
+        aux = match.trigger
+        clause = aux.head
+        if aux.dep_ != "aux" or clause.i in verb_matches:
+            return None  # a coded act with must/should is handled by _apply_tense
+        speaker = speaker_of(clause)
+        if speaker is None:
+            return None
+        match.sources = finder.actors(speaker, "speaker of the demand", acting=True)
+        match.targets = finder.actors(clause_subject(clause), "subject of the demanded act")
+        match.kind = "obligation"
+        match.notes.append(f"'{speaker.text} ... {aux.text} {clause.text}' -> REQUEST")
+        match.extra_tokens.append(clause)
+        return match if match.sources else None
+
+    def _apply_intent(self, match: Match, complement: Match) -> None:
+        intended = complement.pattern.event
+        category = self.ontology.category(intended)
+        intent = match.pattern.intent
+        verbal = {
+            "threaten": "THREATEN",
+            "refuse": "REJECT",
+            "demand": "REQUEST",
+        }.get(intent or "")
+        if verbal is None:  # agree / promise / plan: cooperation -> AGREE, force -> THREATEN
+            if category.cooperative:
+                verbal = "AGREE"
+            elif intended in MATERIAL_CONFLICT:
+                verbal = "THREATEN"
+            else:
+                verbal = intended
+        if complement.negated and verbal == "AGREE":
+            verbal = "REJECT"
+        code, mode = self.ontology.intent_code(verbal, intended)
+        if verbal == intended:
+            code, mode = complement.cameo, complement.mode
+        if verbal == "THREATEN" and mode is None:
+            mode = self._threat_mode(complement)
+        match.event_type, match.cameo, match.mode = verbal, code, mode
+        match.kind = "control"
+        match.notes.append(
+            f"control verb '{match.trigger.text}' + complement '{complement.trigger.text}' "
+            f"({complement.pattern.id}: {intended}) -> {verbal}"
+        )
+
+    def _threat_mode(self, complement: Match) -> str | None:
+        cues = self.patterns.mode_cues.get("THREATEN", {})
+        tokens = list(complement.trigger.subtree)
+        for mode, words in cues.items():
+            if words_match(tokens, words):
+                return mode
+        return None
+
+    def _apply_tense(self, match: Match) -> None:
+        """Future and obligation frames (manual: AGREE, CONCEDE, THREATEN, REQUEST)."""
+        verb = match.trigger
+        future = (
+            any(lower(c) in FUTURE_AUX for c in children(verb, "aux"))
+            or (verb.dep_ == "xcomp" and lower(verb.head) in WILLING_WORDS)
+            or (verb.dep_ == "pcomp" and lower(verb.head.head) in WILLING_WORDS)
+        )
+        obligation = any(lower(c) in OBLIGATION_AUX for c in children(verb, "aux"))
+        category = match.event_type
+        if obligation:
+            speaker = speaker_of(verb)
+            if speaker is not None:
+                match.targets = match.sources or match.targets
+                match.extra_tokens.append(speaker)
+                match.notes.append(f"'{speaker.text} ... {verb.text}' with must/should -> REQUEST")
+                match.event_type, match.kind = "REQUEST", "obligation"
+                match.cameo, match.mode = self.ontology.intent_code("REQUEST", category)
+                match.sources = match.speaker
+            return
+        if not future:
+            return
+        new = None
+        conditional = any(
+            lower(m) == "unless"
+            for clause in children(verb, "advcl")
+            for m in children(clause, "mark")
+        )
+        if conditional and not match.negated:
+            new = "THREATEN"  # "will withdraw its force unless Y ...": a conditional warning
+            code, mode = self.ontology.intent_code(new, category)
+            mode = mode or "relations"
+            match.notes.append(f"future '{category}' on an 'unless' condition -> THREATEN")
+            match.event_type, match.cameo, match.mode, match.kind = new, code, mode, "future"
+            return
+        if match.negated and self.ontology.category(category).cooperative:
+            new = "REJECT"
+            match.negated = False
+        elif category in FUTURE_TO_AGREE:
+            new = "AGREE"
+        elif category == "RETREAT":
+            new = "CONCEDE"
+        elif category in MATERIAL_CONFLICT:
+            new = "THREATEN"
+        if new is None:
+            return
+        code, mode = self.ontology.intent_code(new, category)
+        if new == "THREATEN" and mode is None:
+            mode = self._threat_mode(match)
+        match.notes.append(f"future '{category}' -> {new}")
+        match.event_type, match.cameo, match.mode, match.kind = new, code, mode, "future"
+
+    @staticmethod
+    def _negated(verb: Token) -> bool:
+        if any(c.dep_ == "neg" or lower(c) in NEGATION_WORDS for c in verb.children):
+            return True
+        aux_heads = [verb.head] if verb.dep_ in ("xcomp",) and lemma(verb.head) in ("be",) else []
+        return any(any(c.dep_ == "neg" for c in h.children) for h in aux_heads)
+
+    # -- roles -------------------------------------------------------------------------
+
+    def _assign_roles(self, match: Match, finder: ActorFinder) -> None:
+        sources, targets = self._roles_of(match, finder)
+        match.sources, match.targets = sources, targets
+        speaker = speaker_of(match.trigger)
+        if speaker is not None:
+            match.speaker = finder.actors(speaker, "speaker of the reported clause", acting=True)
+        passive = is_passive(match.trigger)
+        if (not sources or all(not s.resolved for s in sources)) and match.speaker and not passive:
+            subject = clause_subject(match.trigger)
+            if subject is None or subject.pos_ == "PRON":
+                match.sources = match.speaker
+                match.notes.append("pronoun subject read as the speaker")
+        subject = clause_subject(match.trigger)
+        if (
+            subject is not None
+            and match.speaker
+            and match.speaker[0].resolved
+            and any(lower(c) in ("their", "its", "his", "her") for c in children(subject, "poss"))
+            and all(not (s.actor.country) for s in match.sources)
+        ):
+            # "Bosnian Serbs said their forces ...": the forces belong to the speaker's side
+            owner = match.speaker[0].actor
+            match.sources = [
+                ActorRef(
+                    Actor(
+                        name=f"{owner.name} {s.actor.sector or ''}".strip(),
+                        country=owner.country,
+                        sector=s.actor.sector or owner.sector,
+                        text=s.actor.text,
+                    ),
+                    s.token,
+                    s.mention,
+                    "possessive of the speaker",
+                )
+                for s in match.sources
+            ] or match.speaker
+            match.notes.append("possessive pronoun read as the speaker's side")
+        if match.pattern.has("host"):
+            match.sources, match.targets = match.targets, match.sources
+            match.notes.append("host pattern: the guest is the actor, the host the recipient")
+
+    def _roles_of(self, match: Match, finder: ActorFinder) -> tuple[list[ActorRef], list[ActorRef]]:
+        verb = match.trigger
+        pattern = match.pattern
+        if is_passive(verb):
+            agents = prep_objects(verb, ("by",))
+            sources = finder.actors(agents[0], "passive agent", acting=True) if agents else []
+            subject = next(iter(children(verb, "nsubjpass")), None)
+            targets = finder.actors(subject, "passive subject")
+            if not targets:
+                targets = self._targets(verb, pattern, finder)
+            return sources, targets
+        subject = clause_subject(verb)
+        sources = finder.actors(subject, "subject", acting=True)
+        targets = self._targets(verb, pattern, finder)
+        sources_ids = {id(s.mention) for s in sources if s.mention}
+        targets = [t for t in targets if not (t.mention and id(t.mention) in sources_ids)]
+        return sources, targets
+
+    def _targets(self, verb: Token, pattern: Pattern, finder: ActorFinder) -> list[ActorRef]:
+        objects = direct_objects(verb) + prep_objects(verb, pattern.object_preps)
+        for role in pattern.target:
+            found: list[ActorRef] = []
+            if role in ("dobj", "dobj_actor"):
+                for obj in objects:
+                    found += finder.actors(obj, "object", guess=role == "dobj")
+            elif role == "dative":
+                for dative in children(verb, "dative"):
+                    pobjs = children(dative, "pobj") or [dative]
+                    for item in pobjs:
+                        found += finder.actors(item, "indirect object")
+            elif role.startswith("prep:"):
+                for item in prep_objects(verb, (role[5:],)):
+                    found += finder.actors(item, f"'{role[5:]}' phrase")
+            elif role == "obj_owner":
+                for obj in objects:
+                    found += self._owners(obj, finder)
+            elif role.startswith("obj_prep:"):
+                owners = objects + [o for obj in objects for o in prep_objects(obj, ("of",))]
+                for owner in owners:
+                    for item in prep_objects(owner, (role[9:],)):
+                        found += finder.actors(item, f"object's '{role[9:]}' phrase")
+            elif role == "ccomp_subj":
+                for clause in children(verb, "ccomp", "xcomp"):
+                    subject = next(iter(children(clause, "nsubj", "nsubjpass")), None)
+                    found += finder.actors(subject, "subject of the demanded act")
+            elif role == "obj_acl_subj":
+                for obj in objects:
+                    for clause in children(obj, "acl", "relcl"):
+                        subject = next(iter(children(clause, "nsubj")), None)
+                        found += finder.actors(subject, "subject of the demanded act")
+            elif role == "obj_acl_obj":
+                for obj in objects:
+                    for clause in children(obj, "acl", "relcl", "advcl"):
+                        found += finder.actors(next(iter(children(clause, "dobj")), None), "object")
+                for clause in children(verb, "advcl", "xcomp"):
+                    found += finder.actors(next(iter(children(clause, "dobj")), None), "object")
+            found = [f for f in found if f.resolved] or found
+            if any(f.resolved for f in found):
+                return found
+        for role in pattern.target:  # second pass: accept guessed actors in pattern order
+            if role in ("dobj",):
+                for obj in objects:
+                    guessed = finder.actors(obj, "object")
+                    if guessed:
+                        return guessed
+        return []
+
+    @staticmethod
+    def _owners(obj: Token, finder: ActorFinder) -> list[ActorRef]:
+        refs: list[ActorRef] = []
+        for child in obj.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                mention = finder.index.at(child)
+                if mention is not None:
+                    refs.append(ActorRef(mention.actor, child, mention, "owner of the object"))
+        return refs
+
+    # -- noun triggers ------------------------------------------------------------------
+
+    def _noun_pattern(self, noun: Token) -> Pattern | None:
+        for pattern in self.patterns.noun_index.get(lower(noun), []) + self.patterns.noun_index.get(
+            lemma(noun), []
+        ):
+            tokens = phrase_tokens(noun)
+            if not any(
+                words_match(tokens, (words,)) and words[-1] in (lower(noun), lemma(noun))
+                for words in pattern.lemmas
+            ):
+                continue
+            if pattern.modifiers and not words_match(tokens, pattern.modifiers):
+                continue
+            return pattern
+        return None
+
+    def _code_noun(
+        self,
+        noun: Token,
+        verb_matches: dict[int, Match],
+        consumed: set[int],
+        finder: ActorFinder,
+    ) -> Match | None:
+        pattern = self._noun_pattern(noun)
+        if pattern is None:
+            return None
+        governor = self._governing_verb(noun)
+        if noun.dep_ == "compound" and noun.head.i in consumed:
+            return None
+        if (
+            governor is not None
+            and governor.i in verb_matches
+            and (noun.dep_ != "nsubj" or verb_matches[governor.i].pattern.event != pattern.event)
+        ):
+            return None  # the verb already coded this act (or the noun is its content)
+        match = Match(pattern, noun, pattern.event, pattern.cameo, pattern.mode, "noun")
+        sources, how = self._noun_sources(noun, pattern, governor, finder)
+        targets = []
+        holders = [noun] + ([noun.head] if noun.dep_ == "compound" else [])
+        for holder in holders:
+            for item in prep_objects(holder, pattern.target):
+                targets += finder.actors(item, f"'{holder.text}' + preposition")
+        hanging = self._hanging_head(noun)
+        if not targets and governor is not None and lemma(governor) in self.patterns.light_verbs:
+            for item in prep_objects(governor, pattern.target):
+                targets += finder.actors(item, f"'{governor.text}' + preposition")
+        if not targets and noun.dep_ == "nsubj" and governor is not None:
+            for obj in children(governor, "dobj"):  # "US attacks have killed eight leaders"
+                targets += [
+                    r for r in finder.actors(obj, "object of the event's effect") if r.resolved
+                ]
+        if not targets and hanging is not None:
+            for item in prep_objects(hanging, pattern.target):
+                targets += finder.actors(item, "preposition of the phrase it hangs from")
+        source_ids = {id(s.mention) for s in sources if s.mention}
+        targets = [t for t in targets if not (t.mention and id(t.mention) in source_ids)]
+        if pattern.reciprocal and len(targets) >= 2 and not sources and lower(noun.head) != "with":
+            sources, targets = targets[:1], targets[1:]
+        if pattern.has("needs_target") and not targets:
+            return None
+        if not sources and not targets:
+            return None
+        match.sources, match.targets = sources, targets
+        match.negated = governor is not None and self._negated(governor)
+        match.notes.append(f"nominal event; actor from {how}")
+        if governor is not None and lemma(governor) in self.patterns.light_verbs:
+            match.extra_tokens.append(governor)
+            if any(lower(c) in FUTURE_AUX for c in children(governor, "aux")):
+                fake = Match(pattern, governor, match.event_type, match.cameo, match.mode, "verb")
+                fake.negated = match.negated
+                self._apply_tense(fake)
+                match.event_type, match.cameo, match.mode = fake.event_type, fake.cameo, fake.mode
+                match.notes += fake.notes
+                match.negated = fake.negated
+        return match
+
+    @staticmethod
+    def _governing_verb(noun: Token) -> Token | None:
+        current = noun
+        for _ in range(4):
+            head = current.head
+            if head is current:
+                return None
+            if head.pos_ in ("VERB", "AUX"):
+                return head
+            if current.dep_ in ("pobj", "dobj", "conj", "compound", "appos") or head.dep_ == "prep":
+                current = head
+                continue
+            return None
+        return None
+
+    @staticmethod
+    def _hanging_head(noun: Token) -> Token | None:
+        """ "Putin by phone with X": the actor phrase a verbless event hangs from."""
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            head = noun.head.head
+            if head.pos_ in ("NOUN", "PROPN"):
+                return head
+        if noun.dep_ == "appos" and noun.head.pos_ in ("NOUN", "PROPN"):
+            return noun.head
+        return None
+
+    def _noun_sources(
+        self, noun: Token, pattern: Pattern, governor: Token | None, finder: ActorFinder
+    ) -> tuple[list[ActorRef], str]:
+        for item in prep_objects(noun, pattern.source_preps):
+            found = finder.actors(item, f"'{noun.text}' + by/from phrase", guess=False)
+            if found:
+                return found, "its by/from phrase"
+        for child in noun.subtree:
+            if child.i < noun.i and child.dep_ in ("poss", "amod", "compound", "nmod"):
+                mention = finder.index.at(child)
+                if mention is not None:
+                    return [ActorRef(mention.actor, child, mention, "owner of the event noun")], (
+                        "its possessor or demonym"
+                    )
+        if governor is not None and lemma(governor) in self.patterns.light_verbs:
+            if is_passive(governor):
+                agents = prep_objects(governor, ("by",))
+                if agents:
+                    return finder.actors(agents[0], "agent of the light verb"), "the light verb"
+            else:
+                subject = clause_subject(governor)
+                found = finder.actors(subject, "subject of the light verb", acting=True)
+                if found:
+                    return found, f"the subject of '{governor.text}'"
+        hanging = self._hanging_head(noun)
+        mention = finder.index.at(hanging) if hanging is not None else None
+        if hanging is not None and mention is not None:
+            ref = ActorRef(mention.actor, hanging, mention, "the phrase the event hangs from")
+            return [ref], "the phrase it hangs from"
+        return [], "nowhere (no actor named)"
+
+    # -- from matches to events ---------------------------------------------------------
+
+    @staticmethod
+    def _place_countries(sentence: Span, finder: ActorFinder) -> set[str]:
+        """Countries named in the sentence as states, capitals or places (GOV mentions)."""
+        found = set()
+        for token in sentence:
+            mention = finder.index.at(token)
+            if (
+                mention is not None
+                and mention.actor.sector == "GOV"
+                and mention.actor.country not in (None, "IGO", "NGO")
+            ):
+                found.add(mention.actor.country)
+        return found
+
+    def _localise(self, match: Match, sentence: Span, finder: ActorFinder) -> None:
+        """Sector-only actors ("rebels", "the opposition coalition") in a sentence about one
+        country are taken to belong to it; an unnamed crowd protesting there too."""
+        countries = self._place_countries(sentence, finder)
+        if len(countries) != 1:
+            return
+        (home,) = countries
+        for refs in (match.sources, match.targets):
+            for position, ref in enumerate(refs):
+                actor = ref.actor
+                unnamed_crowd = (
+                    match.event_type == "PROTEST" and ref.mention is None and refs is match.sources
+                )
+                if actor.country or not (actor.sector or unnamed_crowd):
+                    continue
+                refs[position] = ActorRef(
+                    Actor(
+                        name=f"{actor.name} ({home})",
+                        country=home,
+                        sector=actor.sector or "CVL",
+                        kb_id=actor.kb_id,
+                        text=actor.text,
+                    ),
+                    ref.token,
+                    ref.mention,
+                    ref.how + f", country from the only country in the sentence ({home})",
+                )
+
+    def _events(self, match: Match, sentence: Span, index: int, article: Article) -> list[Event]:
+        if not match.sources and not (
+            match.kind != "noun"
+            and is_passive(match.trigger)
+            and any(t.resolved for t in match.targets)
+        ):
+            return []  # PLOVER codes no event without an actor, bar "X was attacked"
+        pairs = self._pairs(match)
+        events = []
+        for source, target in pairs:
+            tokens = [match.trigger] + [r.token for r in (source, target) if r is not None]
+            start = min(t.idx for t in tokens)
+            end = max(t.idx + len(t.text) for t in tokens)
+            for ref in (source, target):
+                if ref is not None and ref.mention is not None:
+                    start = min(start, ref.mention.start_char)
+                    end = max(end, ref.mention.end_char)
+            mode = match.mode or self._cue_mode(match, sentence)
+            events.append(
+                Event(
+                    article_id=article.id,
+                    sentence_index=index,
+                    sentence=sentence.text,
+                    span=(start, end),
+                    evidence=sentence.doc.text[start:end],
+                    source=source.actor if source else None,
+                    target=target.actor if target else None,
+                    event_type=match.event_type,
+                    mode=mode,
+                    context=self._contexts(match, sentence),
+                    cameo=match.cameo,
+                    negated=match.negated,
+                    confidence=self._confidence(match, source, target),
+                    pattern=match.pattern.id,
+                    explanation=self._explain(match, source, target),
+                )
+            )
+        return events
+
+    @staticmethod
+    def _pairs(match: Match) -> list[tuple[ActorRef | None, ActorRef | None]]:
+        sources = match.sources
+        targets = match.targets
+        if len(sources) >= 2 and not any(t.resolved for t in targets):
+            distinct = []
+            for ref in sources:
+                if all(ref.actor.code != d.actor.code or not ref.resolved for d in distinct):
+                    distinct.append(ref)
+            if len(distinct) >= 2:
+                first = distinct[0]
+                return [(first, other) for other in distinct[1:]]
+            sources = distinct
+        return [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+
+    def _cue_mode(self, match: Match, sentence: Span) -> str | None:
+        cues = self.patterns.mode_cues.get(match.event_type, {})
+        tokens = list(sentence)
+        for mode, words in cues.items():
+            if words_match(tokens, words):
+                return mode
+        code = self.ontology.cameo.get(match.cameo)
+        if code and code.mode and code.mode in self.ontology.category(match.event_type).modes:
+            return code.mode
+        return None
+
+    def _contexts(self, match: Match, sentence: Span) -> list[str]:
+        found = list(match.pattern.contexts)
+        code = self.ontology.cameo.get(match.cameo)
+        if code:
+            found += [c for c in code.contexts if c in self.ontology.contexts]
+        tokens = list(sentence)
+        for context, words in self.patterns.context_cues.items():
+            if words_match(tokens, words):
+                found.append(context)
+        return sorted(set(found))
+
+    def _confidence(self, match: Match, source: ActorRef | None, target: ActorRef | None) -> float:
+        """Pattern strength plus how sure we are of each actor; 1.0 is never reached."""
+        score = {"verb": 0.6, "control": 0.6, "future": 0.5, "obligation": 0.45, "noun": 0.4}[
+            match.kind
+        ]
+        if source is None:
+            score -= 0.2
+        elif source.resolved:
+            score += 0.2
+        else:
+            score -= 0.1
+        if target is not None:
+            score += 0.12 if target.resolved else -0.05
+        elif self.ontology.category(match.event_type).requires_recipient:
+            score -= 0.1
+        if match.pattern.objects:
+            score += 0.05
+        return round(max(0.05, min(0.97, score)), 3)
+
+    @staticmethod
+    def _explain(match: Match, source: ActorRef | None, target: ActorRef | None) -> str:
+        voice = " (passive)" if match.kind != "noun" and is_passive(match.trigger) else ""
+        parts = [
+            f"{match.event_type} by pattern {match.pattern.id} on {match.kind} "
+            f"'{match.trigger.text}'{voice}"
+        ]
+        parts += match.notes
+        if match.negated:
+            parts.append("negated")
+        parts.append("source: " + (source.describe() if source else "none named"))
+        parts.append("target: " + (target.describe() if target else "none named"))
+        return "; ".join(parts)
+
+    @staticmethod
+    def _deduplicate(events: list[Event]) -> list[Event]:
+        best: dict[tuple, Event] = {}
+        for event in events:
+            key = (
+                event.sentence_index,
+                event.event_type,
+                event.source.code
+                if event.source and event.source.country
+                else (event.source.name if event.source else ""),
+                event.target.code
+                if event.target and event.target.country
+                else (event.target.name if event.target else ""),
+                event.negated,
+            )
+            if key not in best or event.confidence > best[key].confidence:
+                best[key] = event
+        return sorted(best.values(), key=lambda e: (e.sentence_index, e.span))

@@ -1,0 +1,400 @@
+"""Who is who around a trigger: subjects, objects and actors read off the dependency parse.
+
+The coder asks these helpers for the tokens that fill a role (subject, object, a
+preposition's object) and for the actors a token stands for, taken from the resolver's
+mentions. Coordination ("Iran, Libya and Cuba") expands to several actors; a phrase with
+no resolved mention becomes a *guessed* actor so the event is still visible, with a
+lower confidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventwire.model import Actor, Mention
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+SPEECH_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "announce",
+        "state",
+        "declare",
+        "report",
+        "add",
+        "claim",
+        "confirm",
+        "insist",
+        "reiterate",
+        "stress",
+        "note",
+        "write",
+        "indicate",
+        "warn",
+        "explain",
+        "assert",
+        "maintain",
+    }
+)
+COUNTERPART_LEMMAS = frozenset({"counterpart", "opposite", "equivalent", "peer"})
+OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+SKIP_SUBTREE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
+
+
+@dataclass
+class ActorRef:
+    """An actor filling a role, with how we got it (for the explanation and confidence)."""
+
+    actor: Actor
+    token: Token
+    mention: Mention | None
+    how: str
+
+    @property
+    def resolved(self) -> bool:
+        return self.mention is not None and bool(self.actor.country)
+
+    def describe(self) -> str:
+        basis = f" via {self.mention.basis}" if self.mention and self.mention.basis else ""
+        state = self.actor.code if self.actor.country else "unresolved, guessed from the phrase"
+        return f"'{self.actor.text or self.actor.name}' -> {state}{basis} ({self.how})"
+
+
+class MentionIndex:
+    """Token index -> mention, for the resolver's non-overlapping mentions."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            for i in range(mention.start, mention.end):
+                self.by_token.setdefault(i, mention)
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def in_span(self, tokens: list[Token]) -> list[Mention]:
+        seen: list[Mention] = []
+        for token in tokens:
+            mention = self.by_token.get(token.i)
+            if mention is not None and mention not in seen:
+                seen.append(mention)
+        return seen
+
+
+def lower(token: Token) -> str:
+    return token.text.lower()
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def verb_forms(token: Token) -> list[str]:
+    """The lemma plus plain de-inflections of the word, for when the lemmatizer slips
+    ("staged" -> "stag"): pattern lemmas are looked up under each."""
+    word = lower(token)
+    forms = [lemma(token), word]
+    for suffix, repl in (
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + repl
+            forms.append(stem)
+            if len(stem) > 3 and stem[-1] == stem[-2] and not repl:
+                forms.append(stem[:-1])  # doubled final consonant: "stopped" -> "stop"
+    return list(dict.fromkeys(forms))
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+# Participles that read as states of their subject, not as passives ("Israel is opposed
+# to", "forces were engaged in"): the grammatical subject is the actor.
+STATIVE_PARTICIPLES = frozenset({"opposed", "engaged", "committed", "determined", "prepared"})
+
+
+def is_passive(verb: Token) -> bool:
+    if lower(verb) in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ("A, B and C")."""
+    found = [token]
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        item = stack.pop(0)
+        if item.pos_ in ("VERB", "AUX") and token.pos_ not in ("VERB", "AUX"):
+            continue
+        found.append(item)
+        stack.extend(c for c in item.children if c.dep_ == "conj")
+    return found
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The subject of a verb, climbing through xcomp / conj / relcl when the verb has none."""
+    seen = 0
+    current = verb
+    while seen < 6:
+        seen += 1
+        subjects = children(current, *SUBJECT_DEPS)
+        if not is_passive(current):
+            subjects += children(current, *PASSIVE_SUBJECT_DEPS)
+        if subjects:
+            return subjects[0]
+        if current is not verb and is_passive(current):
+            agents = prep_objects(current, ("by",))
+            return agents[0] if agents else None  # the actor of a passive clause is its agent
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head
+        if current.dep_ in ("xcomp", "conj", "advcl", "pcomp") and current.head is not current:
+            if current.dep_ == "xcomp":
+                objects = children(current.head, "dobj")
+                if objects and lemma(current.head) not in ("promise", "threaten", "vow"):
+                    return objects[0]
+            if current.dep_ == "pcomp":
+                current = current.head.head if current.head.dep_ == "prep" else current.head
+                while current.pos_ not in ("VERB", "AUX") and current.head is not current:
+                    if current.dep_ in ("acomp", "attr"):
+                        current = current.head
+                        break
+                    current = current.head
+                continue
+            current = current.head
+            if current.pos_ == "ADJ" and current.dep_ == "acomp":
+                current = current.head
+            continue
+        return None
+    return None
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """For a clause reported by a speech verb ("X said Y ..."), the speaker X."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ in ("ccomp", "parataxis", "xcomp", "conj", "acomp") and (
+            current.head is not current
+        ):
+            head = current.head
+            if lemma(head) in SPEECH_LEMMAS:
+                subjects = children(head, "nsubj")
+                if subjects:
+                    return subjects[0]
+                agents = children(head, "agent")
+                if agents:
+                    return next(iter(children(agents[0], "pobj")), None)
+            current = head
+        else:
+            return None
+    return None
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    """Direct objects, the passive subject, and "up to 16 advisers" misparsed as a particle."""
+    found = children(verb, "dobj", "nsubjpass")
+    for particle in children(verb, "prt"):
+        if lower(particle) == "up":
+            found += prep_objects(particle, ("to",))
+    for prep in children(verb, "prep"):
+        if lower(prep) == "to" and any(
+            lower(c) == "up" for c in prep.children if c.dep_ == "advmod"
+        ):
+            found += children(prep, "pobj")
+    return found
+
+
+def prep_objects(token: Token, preps: tuple[str, ...] | list[str]) -> list[Token]:
+    """Objects of the given prepositions attached to ``token`` ("on X", "against Y")."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and lower(child) in preps:
+            found.extend(children(child, "pobj", "pcomp"))
+    return found
+
+
+def phrase_tokens(token: Token) -> list[Token]:
+    """A noun's phrase for word matching: its left modifiers, itself and an "of" complement."""
+    tokens = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "punct")]
+    tokens = [t for t in tokens if t.head == token or t == token or t.head.head == token]
+    for prep in children(token, "prep"):
+        if lower(prep) == "of":
+            for obj in children(prep, "pobj"):
+                tokens.extend(t for t in obj.subtree if t.i <= obj.i and t.dep_ != "det")
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+def words_match(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """True when one of the phrases occurs in the tokens (by lower-case form or lemma)."""
+    forms = [(lower(t), lemma(t)) for t in tokens]
+    for phrase in phrases:
+        size = len(phrase)
+        for start in range(len(forms) - size + 1):
+            if all(phrase[k] in forms[start + k] for k in range(size)):
+                return True
+    return False
+
+
+class ActorFinder:
+    """Turns role tokens into actors, using the resolver's mentions first."""
+
+    def __init__(self, index: MentionIndex) -> None:
+        self.index = index
+
+    def actors(
+        self, token: Token | None, how: str, guess: bool = True, acting: bool = False
+    ) -> list[ActorRef]:
+        """Actors for a role token; ``acting`` (a subject) lets any noun phrase be guessed."""
+        if token is None:
+            return []
+        refs: list[ActorRef] = []
+        for member in conjuncts(token):
+            refs.extend(self._one(member, how, guess, acting))
+        unique: list[ActorRef] = []
+        for ref in refs:
+            if not any(
+                ref.mention is not None and ref.mention is other.mention for other in unique
+            ):
+                unique.append(ref)
+        return unique
+
+    def _one(self, token: Token, how: str, guess: bool, acting: bool = False) -> list[ActorRef]:
+        mention = self.index.at(token)
+        if mention is not None:
+            coordinated = self._coordinated_modifiers(token, mention)
+            if coordinated:
+                return coordinated
+            return [ActorRef(self._composed(token, mention), token, mention, how)]
+        for child in token.children:
+            if child.dep_ in OWNER_DEPS or child.dep_ == "appos":
+                owned = self.index.at(child)
+                if owned is not None:
+                    return [ActorRef(self._as_counterpart(token, owned.actor), token, owned, how)]
+        for prep in children(token, "prep"):
+            if lower(prep) in ("of", "from"):
+                for obj in children(prep, "pobj"):
+                    found = self.actors(obj, how, guess=False)
+                    if found:
+                        return [
+                            ActorRef(self._as_counterpart(token, r.actor), r.token, r.mention, how)
+                            for r in found
+                        ]
+        inner = self.index.in_span(self._core_subtree(token))
+        if inner:
+            return [ActorRef(inner[0].actor, token, inner[0], how)]
+        for agent in self._authors(token):
+            found = self.actors(agent, how, guess=False)
+            if found:
+                return found
+        if not guess or token.pos_ not in ("NOUN", "PROPN"):
+            return []
+        if not acting and not self._nameable(token):
+            return []
+        text = " ".join(t.text for t in token.subtree if t.i <= token.i and t.dep_ != "det")
+        return [ActorRef(Actor(name=text, text=text), token, None, how)]
+
+    def _coordinated_modifiers(self, token: Token, mention: Mention) -> list[ActorRef]:
+        """ "French and Egyptian warships": one actor per coordinated modifier."""
+        for child in token.children:
+            if child.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in child.children):
+                refs = []
+                for member in conjuncts(child):
+                    owned = self.index.at(member)
+                    if owned is not None and owned.actor.country:
+                        actor = owned.actor
+                        if owned is not mention and mention.actor.sector and not actor.sector:
+                            actor = _with(actor, sector=mention.actor.sector)
+                        refs.append(ActorRef(actor, member, owned, "coordinated modifier"))
+                if len(refs) >= 2:
+                    return refs
+        return []
+
+    def _composed(self, token: Token, mention: Mention) -> Actor:
+        """ "the U.N. war crimes court": a sector-only mention takes its modifier's country."""
+        actor = mention.actor
+        if actor.country:
+            return actor
+        for child in self._core_subtree(token) + [
+            t for clause in children(token, "acl") for t in clause.subtree
+        ]:
+            if child.i == token.i or child.i in range(mention.start, mention.end):
+                continue
+            owned = self.index.at(child)
+            if owned is not None and owned.actor.country:
+                return _with(actor, country=owned.actor.country)
+        return actor
+
+    @staticmethod
+    def _nameable(token: Token) -> bool:
+        """Guess an actor only for a name or a people word, never for "concessions"."""
+        if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        return token.pos_ == "NOUN" and any(
+            c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG") for c in token.lefts
+        )
+
+    @staticmethod
+    def _authors(token: Token) -> list[Token]:
+        """ "an offer from X", "crimes committed by X": the author of the thing acted upon."""
+        found = prep_objects(token, ("by",))
+        for clause in children(token, "acl", "relcl"):
+            found += prep_objects(clause, ("by",))
+        return found
+
+    @staticmethod
+    def _core_subtree(token: Token) -> list[Token]:
+        """The phrase without clauses hanging off it (relative clauses name other actors)."""
+        keep: list[Token] = []
+        stack = [token]
+        while stack:
+            item = stack.pop()
+            keep.append(item)
+            stack.extend(c for c in item.children if c.dep_ not in SKIP_SUBTREE_DEPS)
+        return sorted(keep, key=lambda t: t.i)
+
+    @staticmethod
+    def _as_counterpart(head: Token, actor: Actor) -> Actor:
+        """ "his counterparts from Belarus": a country named through an agent word.
+
+        A counterpart holds the same kind of office as the other side; the sector comes
+        from the role word when the mention is a bare country.
+        """
+        if actor.sector or (
+            lemma(head) not in COUNTERPART_LEMMAS
+            and lemma(head)
+            not in (
+                "president",
+                "leader",
+                "minister",
+                "government",
+                "head",
+            )
+        ):
+            return actor
+        return _with(actor, sector="GOV")
+
+
+def _with(actor: Actor, **changes: str) -> Actor:
+    """A copy of an actor with some fields changed (actors are shared, never mutated)."""
+    fields = {
+        "name": actor.name,
+        "country": actor.country,
+        "sector": actor.sector,
+        "kb_id": actor.kb_id,
+        "role": actor.role,
+        "text": actor.text,
+    }
+    fields.update(changes)
+    return Actor(**fields)

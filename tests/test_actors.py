@@ -1,0 +1,376 @@
+"""Actor resolution on sentences written for these tests, and the ``actors`` CLI."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from itertools import pairwise
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from eventwire.actors import ActorResolver
+from eventwire.cli import app
+from eventwire.model import Article, Mention
+
+SEED_DAY = date(2023, 6, 24)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver.load()
+
+
+@pytest.fixture(scope="module")
+def mentions(nlp, resolver):
+    """Parse a text and resolve its actors on a date."""
+
+    def run(text: str, when: date = SEED_DAY) -> list[Mention]:
+        found = resolver.find_mentions(nlp(text), when)
+        starts = [m.start for m in found]
+        assert starts == sorted(starts)
+        assert all(a.end <= b.start for a, b in pairwise(found))
+        return found
+
+    return run
+
+
+def summary(found: list[Mention]) -> list[tuple[str, str, str]]:
+    return [(m.text, m.actor.code, m.basis) for m in found]
+
+
+def test_load_is_cached(resolver: ActorResolver) -> None:
+    assert ActorResolver.load() is resolver
+
+
+def test_title_with_country_gives_the_office_holder_on_the_date(mentions) -> None:
+    found = mentions("The Belarusian president called the Kremlin on Friday.")
+    assert summary(found) == [
+        ("Belarusian president", "BLR GOV", "title"),
+        ("Kremlin", "RUS GOV", "metonym"),
+    ]
+    assert found[0].actor.name == "Alexander Lukashenko"
+    assert found[0].actor.role == "President of Belarus"
+
+
+@pytest.mark.parametrize(
+    ("when", "name", "role"),
+    [
+        (date(2010, 5, 1), "Dmitry Medvedev", "President of Russia"),
+        (date(2015, 5, 1), "Vladimir Putin", "President of Russia"),
+    ],
+)
+def test_the_same_title_names_whoever_held_it_then(mentions, when, name, role) -> None:
+    found = mentions("The Russian president warned Georgia.", when)
+    assert (found[0].actor.name, found[0].actor.role) == (name, role)
+
+
+def test_a_person_gets_the_role_held_on_the_date(mentions) -> None:
+    text = "Dmitry Medvedev visited Minsk."
+    assert mentions(text, date(2010, 5, 1))[0].actor.role == "President of Russia"
+    assert mentions(text, date(2015, 5, 1))[0].actor.role == "Prime Minister of Russia"
+
+
+def test_possessive_country_and_leader(mentions) -> None:
+    found = mentions("Kazakhstan's leader thanked the Turkish foreign minister.")
+    assert found[0].actor.name == "Kassym-Jomart Tokayev"
+    assert found[0].text == "Kazakhstan's leader"
+    minister = found[1]
+    assert (minister.actor.code, minister.basis) == ("TUR GOV", "title")
+    assert "Foreign" in (minister.actor.role or "")
+
+
+def test_counterparts_resolve_to_one_mention_per_country(mentions) -> None:
+    found = mentions(
+        "Vladimir Putin spoke by phone with his counterparts from Belarus, Uzbekistan "
+        "and Kazakhstan, as well as Turkey."
+    )
+    counterparts = [m for m in found if m.basis == "counterpart"]
+    assert [(m.text, m.actor.name) for m in counterparts] == [
+        ("Belarus", "Alexander Lukashenko"),
+        ("Uzbekistan", "Shavkat Mirziyoyev"),
+        ("Kazakhstan", "Kassym-Jomart Tokayev"),
+        ("Turkey", "Recep Tayyip Erdoğan"),
+    ]
+    assert {m.actor.sector for m in counterparts} == {"GOV"}
+
+
+def test_a_counterpart_holds_the_speakers_office(mentions) -> None:
+    found = mentions("Sergey Lavrov met his Chinese counterpart in Beijing.", date(2023, 3, 1))
+    chinese = next(m for m in found if m.text == "Chinese counterpart")
+    assert chinese.actor.code == "CHN GOV"
+    assert "Foreign" in (chinese.actor.role or "")
+
+
+def test_coordinated_country_words_share_the_agent(mentions) -> None:
+    found = mentions("Russian and Belarusian troops held joint drills.")
+    assert [(m.actor.code, m.basis) for m in found] == [
+        ("RUS MIL", "demonym"),
+        ("BLR MIL", "demonym"),
+    ]
+
+
+def test_demonym_and_agent_words(mentions) -> None:
+    found = mentions("Sudanese troops clashed with Kenyan riot police, and rebels fled.")
+    assert summary(found) == [
+        ("Sudanese troops", "SDN MIL", "demonym"),
+        ("Kenyan riot police", "KEN COP", "demonym"),
+        ("rebels", "REB", "agent"),
+    ]
+
+
+def test_unnamed_people_get_country_and_sector(mentions) -> None:
+    found = mentions("A Syrian army officer and a Jordanian official were arrested.")
+    assert [m.actor.code for m in found] == ["SYR MIL", "JOR GOV"]
+
+
+def test_unknown_named_person_with_a_title_keeps_country_and_name(mentions) -> None:
+    found = mentions("Nigerian Foreign Minister Obiageli Nwankwo-Testfield arrived.")
+    actor = found[0].actor
+    assert (actor.name, actor.code, actor.kb_id) == ("Obiageli Nwankwo-Testfield", "NGA GOV", None)
+    assert actor.role == "Foreign minister of Nigeria"
+
+
+def test_capitals_and_seats_of_government_stand_for_governments(mentions) -> None:
+    found = mentions("Washington and Moscow traded accusations while Downing Street stayed silent.")
+    assert summary(found) == [
+        ("Washington", "USA GOV", "metonym"),
+        ("Moscow", "RUS GOV", "metonym"),
+        ("Downing Street", "GBR GOV", "metonym"),
+    ]
+
+
+def test_case_keeps_us_the_pronoun_apart_from_the_us(mentions) -> None:
+    found = mentions("The US told us that the WHO knew who did it.")
+    assert summary(found) == [("US", "USA GOV", "alias"), ("WHO", "IGO HLH", "alias")]
+
+
+def test_organisations_and_armed_groups(mentions) -> None:
+    found = mentions("The OTSC, NATO, Hamas and the Houthis issued statements.")
+    assert [m.actor.code for m in found] == ["IGO MIL", "IGO MIL", "PSE REB", "YEM REB"]
+    assert found[0].actor.name == "Collective Security Treaty Organization"
+
+
+def test_coreference_by_surname_title_and_pronoun(mentions) -> None:
+    found = mentions(
+        "Alexander Lukashenko received Vladimir Putin in Minsk. Lukashenko praised the talks. "
+        "The president said he would travel to Moscow."
+    )
+    by_text = {m.text: m for m in found}
+    assert by_text["Lukashenko"].basis == "coref"
+    assert by_text["Lukashenko"].actor.name == "Alexander Lukashenko"
+    assert by_text["president"].actor.name == "Alexander Lukashenko"
+    assert by_text["he"].actor.name == "Alexander Lukashenko"
+    assert by_text["he"].basis == "coref"
+
+
+def test_spelling_variants_of_known_names_resolve_fuzzily(mentions) -> None:
+    found = mentions("Kasim-Jomart Tokayev met Zelenskyi and Erdogan.")
+    assert [(m.actor.name, m.basis) for m in found] == [
+        ("Kassym-Jomart Tokayev", "fuzzy"),
+        ("Volodymyr Zelenskyy", "fuzzy"),
+        ("Recep Tayyip Erdoğan", "alias"),
+    ]
+
+
+def test_similar_but_different_names_are_not_matched(mentions) -> None:
+    found = mentions("Robert Putnam and Maria Lukas wrote the report.")
+    assert found == []
+
+
+def test_a_first_name_alone_never_picks_a_person(mentions) -> None:
+    """ "Omar" is a known surname (Mullah Omar) and "Hassan" one of a minister in office in
+    2019, but neither names the people below."""
+    found = mentions("President Omar Testfield met Hassan Hassan in Beirut.", date(2019, 5, 1))
+    assert [m.text for m in found] == ["Beirut"]
+
+
+def test_name_words_hold_name_parts_only(resolver: ActorResolver) -> None:
+    words = resolver.name_words
+    assert {"putin", "lukashenko", "tokayev", "belarus"} <= words
+    assert not {"the", "of", "and", "gro"} & words
+
+
+def test_pipeline_repairs_glued_names_with_the_kb(pipeline) -> None:
+    article = Article(text="Vladimir Putinby phone spoke with Alexander Lukashenko on Friday.")
+    coded = next(pipeline.code([article]))
+    assert coded.article.repairs.get("Putinby") == "Putin by"
+
+
+def test_lookup_explains_itself(resolver: ActorResolver) -> None:
+    resolution = resolver.lookup("the Kremlin", SEED_DAY)
+    assert resolution.actor is not None and resolution.actor.code == "RUS GOV"
+    assert any("seat of government" in line for line in resolution.explanation)
+    missing = resolver.lookup("Zorblax Quuxington", SEED_DAY)
+    assert missing.actor is None and missing.explanation
+
+
+runner = CliRunner()
+
+
+def lookup_json(*args: str) -> dict:
+    result = runner.invoke(app, ["actors", "lookup", *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("day", "role"),
+    [("2010-05-01", "President of Russia"), ("2015-05-01", "Prime Minister of Russia")],
+)
+def test_cli_lookup_medvedev_by_date(day: str, role: str) -> None:
+    actor = lookup_json("Dmitry Medvedev", "--date", day)["actor"]
+    assert (actor["country"], actor["sector"], actor["role"]) == ("RUS", "GOV", role)
+
+
+def test_cli_lookup_transliterated_tokayev() -> None:
+    data = lookup_json("Kasim-Jomart Tokayev", "--date", "2023-06-24")
+    assert data["actor"]["name"] == "Kassym-Jomart Tokayev"
+    assert (data["actor"]["country"], data["actor"]["sector"]) == ("KAZ", "GOV")
+    assert data["basis"] == "fuzzy"
+
+
+def test_cli_lookup_other_language_acronym() -> None:
+    actor = lookup_json("OTSC")["actor"]
+    assert (actor["kb_id"], actor["country"]) == ("org:csto", "IGO")
+
+
+def test_cli_lookup_unknown_name_fails_cleanly() -> None:
+    result = runner.invoke(app, ["actors", "lookup", "Zorblax Quuxington"])
+    assert result.exit_code == 1
+    assert "not in the knowledge base" in result.stdout
+
+
+def test_cli_lookup_rejects_a_bad_date() -> None:
+    result = runner.invoke(app, ["actors", "lookup", "Putin", "--date", "May 2010"])
+    assert result.exit_code != 0
+    assert "YYYY-MM-DD" in result.output
+
+
+def test_cli_stats_counts_every_kind() -> None:
+    result = runner.invoke(app, ["actors", "stats", "--format", "json"])
+    counts = json.loads(result.stdout)
+    assert counts["countries"] >= 249
+    assert counts["organisations"] > 50 and counts["armed_groups"] > 30
+    assert counts["persons"] > 0 and counts["agents"] > 10
+
+
+WORDS = [
+    "Russian",
+    "president",
+    "President",
+    "of",
+    "the",
+    "Belarus",
+    "and",
+    ",",
+    "as",
+    "well",
+    "counterparts",
+    "from",
+    "his",
+    "Putin",
+    "Vladimir",
+    "'s",
+    "troops",
+    "police",
+    "he",
+    "Kremlin",
+    "leader",
+    "Kasim-Jomart",
+    "Tokayev",
+    "al",
+    "-",
+    "Bashir",
+    "Omar",
+    "US",
+    "us",
+    "riot",
+    "army",
+    "officer",
+    "Bosnian",
+    "Serbs",
+    "Hamas",
+    "fighters",
+    ".",
+    "Moscow",
+]
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=14))
+@settings(max_examples=300, deadline=None)
+def test_any_word_sequence_gives_ordered_non_overlapping_mentions(words: list[str]) -> None:
+    resolver = ActorResolver.load()
+    doc = resolver.names.tokenizer(" ".join(words))
+    found = resolver.find_mentions(doc, SEED_DAY)
+    assert all(0 <= a.start < a.end <= len(doc) for a in found)
+    assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+def test_regions_give_their_country_and_never_a_national_office(mentions) -> None:
+    found = mentions("Darfur rebels fled while the Chechen leader sent troops to Crimea.")
+    assert [(m.text, m.actor.code, m.basis) for m in found] == [
+        ("Darfur rebels", "SDN REB", "region"),
+        ("Chechen leader", "RUS GOV", "title"),
+        ("troops", "MIL", "agent"),
+        ("Crimea", "UKR", "region"),
+    ]
+    assert found[1].actor.name == "Leader of Chechnya"
+
+
+def test_a_lone_surname_of_someone_out_of_office_is_not_matched(mentions) -> None:
+    """Rosario Green was Mexico's foreign minister in 1998-2000; "Green" in 2019 is not her."""
+    found = mentions("Green said the plan would fail, and Trump agreed.", date(2019, 5, 1))
+    assert [(m.text, m.actor.name) for m in found] == [("Trump", "Donald Trump")]
+
+
+def test_pronouns_do_not_jump_over_an_unknown_person(mentions) -> None:
+    found = mentions(
+        "Vladimir Putin spoke on Monday. Maria Testova, a local teacher, criticised the plan. "
+        "She said it would fail."
+    )
+    assert [m.text for m in found] == ["Vladimir Putin"]
+
+
+def test_a_title_word_picks_the_holder_with_that_title(mentions) -> None:
+    """Iran's head of state is the Supreme Leader; "Iran's president" is the President."""
+    found = mentions("Iran's president met the supreme leader.", date(2019, 5, 1))
+    assert found[0].actor.name == "Hassan Rouhani"
+
+
+def test_a_presidents_counterpart_in_a_parliamentary_state_is_its_leader(mentions) -> None:
+    found = mentions("Donald Trump called his British counterpart.", date(2019, 5, 1))
+    assert found[-1].actor.name == "Theresa May"
+
+
+@pytest.mark.shared
+def test_seed_article_actors(pipeline, shared_dir) -> None:
+    """The seed article's expected repairs and aliases come out of the real pipeline."""
+    from eventwire.ingest import read_articles
+
+    expected = json.loads((shared_dir / "seed" / "expected_article.json").read_text())
+    article = next(read_articles([shared_dir / "seed" / expected["article"]]))
+    coded = next(pipeline.code([article]))
+    assert coded.article.repairs == expected["repairs"]
+    doc = pipeline.nlp(coded.article.text)
+    found = pipeline.resolver.find_mentions(doc, coded.article.published)
+    names = {m.text: m.actor.name for m in found}
+    for text, name in expected["aliases"].items():
+        assert name.startswith(names[text]) or names[text] in name, text
+    counterparts = [m.actor.name for m in found if m.basis == "counterpart"]
+    assert counterparts == [
+        "Alexander Lukashenko",
+        "Shavkat Mirziyoyev",
+        "Kassym-Jomart Tokayev",
+        "Recep Tayyip Erdoğan",
+    ]
+
+
+def test_a_surname_without_its_arabic_article_is_known(mentions) -> None:
+    found = mentions("Protesters denounced Assad on Friday.", date(2019, 5, 1))
+    assert [(m.text, m.actor.name) for m in found] == [
+        ("Protesters", "protesters"),
+        ("Assad", "Bashar al-Assad"),
+    ]

@@ -1,0 +1,172 @@
+"""Scoring rules of ``eventwire eval`` (../shared/eval/README.md) on our own gold files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eventwire.cli import app
+from eventwire.errors import EventWireError
+from eventwire.evaluate import (
+    actor_matches,
+    evaluate_file,
+    score_sentence_records,
+    triple_matches,
+)
+from eventwire.model import Actor, Event
+
+
+def event(kind: str, source: str | None, target: str | None, confidence: float = 0.5) -> Event:
+    return Event(
+        article_id="a",
+        sentence_index=0,
+        sentence="s",
+        span=(0, 1),
+        evidence="s",
+        source=Actor(name=source, country=source, sector="GOV") if source else None,
+        target=Actor(name=target, country=target, sector="GOV") if target else None,
+        event_type=kind,
+        confidence=confidence,
+    )
+
+
+def record(kind: str, sources: list[str], targets: list[str], markup: str = "", mode=None) -> dict:
+    return {
+        "text": "x",
+        "event": kind,
+        "mode": mode,
+        "source": [{"text": c, "code": c, "sector": ""} for c in sources],
+        "target": [{"text": c, "code": c, "sector": ""} for c in targets],
+        "markup": markup,
+    }
+
+
+def test_old_cameo_spellings_and_sector_prefixes_match() -> None:
+    assert actor_matches({"code": "JAP", "sector": ""}, Actor("Japan", "JPN", "GOV"))
+    assert actor_matches({"code": "SRB", "sector": "CVLalb"}, Actor("Albanians", "SRB", "CVL"))
+    assert actor_matches({"code": "IRQ", "sector": "***"}, Actor("Iraq", "IRQ", "MIL"))
+    assert not actor_matches({"code": "IRQ", "sector": "GOV"}, Actor("Iraq", "IRQ", "MIL"))
+    assert not actor_matches({"code": "IRQ", "sector": ""}, None)
+
+
+def test_reciprocal_gold_accepts_either_direction() -> None:
+    gold = record("CONSULT", ["ISR", "LBN"], [], markup="(SRC/TAR: Israel) and (SRC/TAR: Lebanon)")
+    assert triple_matches(gold, event("CONSULT", "LBN", "ISR"))
+    assert triple_matches(gold, event("CONSULT", "ISR", "LBN"))
+    assert not triple_matches(gold, event("CONSULT", "ISR", "SYR"))
+
+
+def test_any_listed_target_matches() -> None:
+    gold = record("AGREE", ["USA"], ["IRN", "LBY"])
+    assert triple_matches(gold, event("AGREE", "USA", "LBY"))
+    assert not triple_matches(gold, event("AGREE", "USA", "CUB"))
+    assert not triple_matches(gold, event("REJECT", "USA", "LBY"))
+
+
+def test_per_record_scores_count_the_best_prediction() -> None:
+    records = [
+        record("ASSAULT", ["ISR"], ["PSE"], mode="firearms"),
+        record("ACCUSE", ["FRA"], ["DEU"]),
+        record("AID", ["USA"], ["HTI"]),
+    ]
+    predictions = [
+        [event("ASSAULT", "ISR", "PSE", 0.9), event("ACCUSE", "ISR", "PSE", 0.4)],
+        [event("REJECT", "FRA", "DEU", 0.8)],
+        [],
+    ]
+    predictions[0][0].mode = "firearms"
+    scores = score_sentence_records(records, predictions)
+    assert scores["records"] == 3
+    assert scores["event_type"]["micro"] == {"precision": 0.5, "recall": 0.3333, "f1": 0.4}
+    per = scores["event_type"]["per_category"]
+    assert per["ASSAULT"]["f1"] == 1.0
+    assert per["REJECT"]["precision"] == 0.0 and per["ACCUSE"]["recall"] == 0.0
+    assert "ACCUSE" in per and per["ACCUSE"]["precision"] == 0.0  # the extra ACCUSE never counted
+    assert scores["triple"]["recall"] == 0.3333
+    assert scores["mode"]["accuracy"] == 1.0
+    assert scores["source_country_accuracy"] == 1.0
+
+
+def write_gold(path: Path, records: list[dict]) -> Path:
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+def test_sentence_gold_file_is_coded_and_scored(tmp_path: Path, pipeline) -> None:
+    gold = write_gold(
+        tmp_path / "sentences.jsonl",
+        [
+            dict(record("ACCUSE", ["SWE"], ["NOR"]), text="Sweden criticized Norway on Friday."),
+            dict(record("AID", ["NOR"], ["SDN"]), text="Norway sent humanitarian aid to Sudan."),
+            dict(record("PROTEST", ["CHL"], []), text="The weather in Chile was mild."),
+        ],
+    )
+    scores = evaluate_file(gold, pipeline)
+    assert scores["records"] == 3
+    assert scores["event_type"]["micro"]["recall"] == pytest.approx(2 / 3, abs=1e-3)
+    assert scores["event_type"]["micro"]["precision"] == 1.0
+    assert scores["triple"]["recall"] == pytest.approx(2 / 3, abs=1e-3)
+
+
+def test_article_gold_resolves_its_article_next_to_the_gold(tmp_path: Path, pipeline) -> None:
+    (tmp_path / "story.txt").write_text(
+        "Sweden criticized Norway on Friday.\n\nCanada praised Ghana for its election.\n",
+        encoding="utf-8",
+    )
+    gold = write_gold(
+        tmp_path / "gold.jsonl",
+        [
+            {
+                "article": "story.txt",
+                "source": {"text": "Sweden", "country": "SWE", "sector": "GOV"},
+                "target": {"text": "Norway", "country": "NOR", "sector": "GOV"},
+                "event": "ACCUSE",
+                "mode": None,
+                "date": "2024-01-01",
+                "evidence": "Sweden criticized Norway",
+                "core": True,
+            }
+        ],
+    )
+    scores = evaluate_file(gold, pipeline)
+    assert scores["core_recall"] == 1.0
+    assert scores["predicted"] == 2 and scores["unmatched_predictions"] == 1
+    assert scores["precision"] == 0.5
+
+
+def test_missing_or_broken_gold_is_a_clear_error(tmp_path: Path, pipeline) -> None:
+    with pytest.raises(EventWireError, match="not found"):
+        evaluate_file(tmp_path / "nope.jsonl", pipeline)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"event": "AGREE"\n', encoding="utf-8")
+    with pytest.raises(EventWireError, match=r"broken\.jsonl:1"):
+        evaluate_file(broken, pipeline)
+    result = CliRunner().invoke(app, ["eval", str(tmp_path / "nope.jsonl")])
+    assert (
+        result.exit_code == 1 and "not found" in result.output and "Traceback" not in result.output
+    )
+
+
+@pytest.mark.shared
+def test_dev_gold_meets_the_targets(shared_dir: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["eval", str(shared_dir / "eval" / "plover_gsr_dev.jsonl"), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["records"] == 186
+    assert scores["event_type"]["micro"]["f1"] >= 0.80
+    assert scores["triple"]["f1"] >= 0.60
+    assert min(c["f1"] for c in scores["event_type"]["per_category"].values()) >= 0.50
+    assert set(scores["mode"]) >= {"accuracy"}
+    assert 0.0 <= scores["source_country_accuracy"] <= 1.0
+
+
+@pytest.mark.shared
+def test_seed_gold_finds_the_four_phone_calls(shared_dir: Path, pipeline) -> None:
+    scores = evaluate_file(shared_dir / "seed" / "gold.jsonl", pipeline)
+    assert scores["core_found"] == scores["core_total"] == 4
+    assert scores["unmatched_predictions"] <= 2

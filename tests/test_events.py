@@ -1,0 +1,215 @@
+"""The PLOVER coder on sentences we wrote: every category, voice, negation, coordination,
+control verbs, reported speech, nominal events, and the ontology/pattern data."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.errors import EventWireError
+from eventwire.events import EventCoder
+from eventwire.events.ontology import load_ontology
+from eventwire.events.patterns import load_patterns
+from eventwire.model import Article, Event
+
+
+def coded(pipeline, text: str) -> list[Event]:
+    """All events of a one-paragraph article, negated ones included."""
+    results = list(pipeline.code([Article(text=text, source="test")]))
+    assert len(results) == 1
+    return results[0].events
+
+
+def triples(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
+    return {
+        (
+            e.event_type,
+            e.source.country if e.source else None,
+            e.target.country if e.target else None,
+        )
+        for e in events
+        if not e.negated
+    }
+
+
+CATEGORY_SENTENCES = [
+    (
+        "The French government agreed to cooperate with Germany on border security.",
+        "AGREE",
+        "FRA",
+        "DEU",
+    ),
+    (
+        "The Japanese foreign minister met his Chinese counterpart in Beijing.",
+        "CONSULT",
+        "JPN",
+        "CHN",
+    ),
+    ("Canada praised Ghana for its peaceful election.", "SUPPORT", "CAN", "GHA"),
+    ("Kenya lifted the curfew in Nairobi.", "CONCEDE", "KEN", "KEN"),
+    ("Spain and Portugal launched joint military exercises.", "COOPERATE", "ESP", "PRT"),
+    ("Norway sent humanitarian aid to Sudan.", "AID", "NOR", "SDN"),
+    ("Ethiopia released 200 Eritrean prisoners.", "RETREAT", "ETH", "ERI"),
+    ("Brazil urged Venezuela to hold free elections.", "REQUEST", "BRA", "VEN"),
+    ("Sweden criticized Norway.", "ACCUSE", "SWE", "NOR"),
+    ("Pakistan rejected India's proposal for talks.", "REJECT", "PAK", "IND"),
+    ("Iran threatened to impose sanctions on Iraq.", "THREATEN", "IRN", "IRQ"),
+    (
+        "Thousands of Chilean workers demonstrated against the government in Santiago.",
+        "PROTEST",
+        "CHL",
+        "CHL",
+    ),
+    ("Britain expelled two Russian diplomats.", "SANCTION", "GBR", "RUS"),
+    ("Turkey deployed troops along its border with Syria.", "MOBILIZE", "TUR", "SYR"),
+    ("Egyptian police arrested twenty Libyan smugglers.", "COERCE", "EGY", "LBY"),
+    ("Ugandan soldiers attacked a Kenyan border post.", "ASSAULT", "UGA", "KEN"),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "source", "target"), CATEGORY_SENTENCES)
+def test_every_category_is_coded_with_its_actors(pipeline, text, category, source, target) -> None:
+    assert (category, source, target) in triples(coded(pipeline, text))
+
+
+def test_events_carry_cameo_mode_pattern_and_explanation(pipeline) -> None:
+    ontology = load_ontology()
+    [event] = [e for e in coded(pipeline, "Ethiopia released 200 Eritrean prisoners.")]
+    assert event.cameo == "0841"  # the most specific code: release persons
+    assert ontology.cameo[event.cameo].plover == event.event_type == "RETREAT"
+    assert event.mode == "release"
+    assert event.pattern == "retreat.release"
+    assert "retreat.release" in event.explanation and "Ethiopia" in event.explanation
+    assert event.id and event.id == event.compute_id()
+
+
+def test_passive_voice_swaps_roles(pipeline) -> None:
+    events = coded(pipeline, "Iraqi towns were shelled by Iranian artillery.")
+    assert ("ASSAULT", "IRN", "IRQ") in triples(events)
+    assert "(passive)" in events[0].explanation
+    assert events[0].mode == "heavy-weapons"
+
+
+def test_negated_event_is_kept_but_flagged(pipeline) -> None:
+    events = coded(pipeline, "Germany did not attack Poland.")
+    assert [(e.event_type, e.negated) for e in events] == [("ASSAULT", True)]
+    article = next(iter(pipeline.code([Article(text="Germany did not attack Poland.")])))
+    assert article.to_dict()["events"] == []
+    assert len(article.to_dict(include_negated=True)["events"]) == 1
+
+
+def test_compound_actors_are_reciprocal(pipeline) -> None:
+    events = coded(pipeline, "Argentina and Chile signed a treaty on fishing rights.")
+    assert triples(events) == {("SUPPORT", "ARG", "CHL")}
+
+
+def test_coordinated_targets_give_one_event_each(pipeline) -> None:
+    events = coded(pipeline, "Sweden criticized Norway and Denmark.")
+    assert triples(events) == {("ACCUSE", "SWE", "NOR"), ("ACCUSE", "SWE", "DNK")}
+
+
+def test_control_verb_takes_its_complement_category(pipeline) -> None:
+    threat = coded(pipeline, "Iran threatened to impose sanctions on Iraq.")
+    assert [e.event_type for e in threat] == ["THREATEN"]  # not SANCTION
+    assert threat[0].cameo == "1312"
+    agree = coded(pipeline, "The French government agreed to cooperate with Germany.")
+    assert [e.event_type for e in agree] == ["AGREE"]
+    refusal = coded(pipeline, "Mexico refused to meet Cuba.")
+    assert triples(refusal) == {("REJECT", "MEX", "CUB")}
+    assert refusal[0].mode == "meet"
+
+
+def test_reported_speech_codes_the_reported_act(pipeline) -> None:
+    assert triples(coded(pipeline, "Egypt said Israel attacked Lebanon.")) == {
+        ("ASSAULT", "ISR", "LBN")
+    }
+
+
+def test_pronoun_subject_of_reported_clause_is_the_speaker(pipeline) -> None:
+    events = coded(pipeline, "Hungary said it will support the Austrian plan.")
+    assert ("AGREE", "HUN", "AUT") in triples(events)  # future support is AGREE
+
+
+def test_demand_reported_with_must_is_a_request(pipeline) -> None:
+    events = coded(pipeline, "Peru said Bolivia must return the stolen artifacts.")
+    assert ("REQUEST", "PER", "BOL") in triples(events)
+
+
+def test_future_tense_turns_aid_into_agree_and_force_into_threaten(pipeline) -> None:
+    assert triples(coded(pipeline, "Canada will send aid to Haiti.")) == {("AGREE", "CAN", "HTI")}
+    assert ("THREATEN", "RUS", "UKR") in triples(coded(pipeline, "Russia will attack Ukraine."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks between Japan and China ended without agreement.", ("CONSULT", "JPN", "CHN")),
+        ("An attack on Kenya by Somali militants killed ten people.", ("ASSAULT", "SOM", "KEN")),
+        ("EU sanctions against Syria took effect on Monday.", ("SANCTION", "IGO", "SYR")),
+    ],
+)
+def test_nominal_events(pipeline, text, expected) -> None:
+    assert expected in triples(coded(pipeline, text))
+
+
+def test_verbless_phone_call_hangs_from_its_actor(pipeline) -> None:
+    text = "French President Emmanuel Macron by phone on Monday with his counterparts from Italy and Spain."
+    events = [e for e in coded(pipeline, text) if e.event_type == "CONSULT"]
+    assert {(e.source.country, e.target.country, e.mode) for e in events} == {
+        ("FRA", "ITA", "phone"),
+        ("FRA", "ESP", "phone"),
+    }
+    assert all(e.target.sector == "GOV" for e in events)  # counterparts hold the same office
+
+
+def test_several_events_in_one_sentence(pipeline) -> None:
+    events = coded(pipeline, "Spain condemned Morocco and recalled its ambassador from Rabat.")
+    assert {("ACCUSE", "ESP", "MAR"), ("SANCTION", "ESP", "MAR")} <= triples(events)
+
+
+def test_confidence_ranks_direct_verbs_above_nominal_guesses(pipeline) -> None:
+    direct = coded(pipeline, "Norway sent humanitarian aid to Sudan.")[0]
+    nominal = [
+        e
+        for e in coded(pipeline, "The attack on a village near the border shocked observers.")
+        if e.event_type == "ASSAULT"
+    ]
+    assert 0.0 <= direct.confidence <= 1.0
+    assert direct.confidence > 0.8
+    assert all(n.confidence < direct.confidence for n in nominal)
+
+
+def test_contexts_come_from_lexical_cues(pipeline) -> None:
+    [event] = coded(pipeline, "Norway sent food aid to Sudanese refugees.")
+    assert {"human_security", "migration"} <= set(event.context)
+
+
+def test_sentences_without_actors_give_no_events(pipeline) -> None:
+    assert coded(pipeline, "It rained heavily in the valley on Tuesday.") == []
+
+
+def test_ontology_has_the_sixteen_categories_and_cameo_table() -> None:
+    ontology = load_ontology()
+    assert len(ontology.categories) == 16
+    assert ontology.cameo["041"].plover == "CONSULT" and ontology.cameo["041"].mode == "phone"
+    assert ontology.category("ASSAULT").modes["drone"]
+    assert "diplomatic" in ontology.contexts
+    with pytest.raises(EventWireError):
+        ontology.category("PARLEY")
+
+
+def test_patterns_agree_with_the_cameo_table_and_cover_every_mode() -> None:
+    ontology = load_ontology()
+    patterns = load_patterns()
+    for pattern in patterns.verbs + patterns.nouns:
+        assert ontology.cameo[pattern.cameo].plover == pattern.event, pattern.id
+    covered = {(p.event, p.mode) for p in patterns.verbs + patterns.nouns}
+    covered |= {(c, m) for c, modes in patterns.mode_cues.items() for m in modes}
+    covered |= {(v, m) for v, table in ontology.intent_codes.items() for _, m in table.values()}
+    for name, category in ontology.categories.items():
+        for mode in category.modes:
+            assert (name, mode) in covered, (name, mode)
+    assert {p.event for p in patterns.verbs} == set(ontology.categories)
+
+
+def test_coder_is_loaded_once() -> None:
+    assert EventCoder.load() is EventCoder.load()

@@ -1,0 +1,151 @@
+"""The actor knowledge base: every data file loads, and the facts in it are consistent."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import pairwise
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from eventwire.actors.kb import (
+    COLLECTIVE_OFFICES,
+    DATA_DIR,
+    NON_ISO_CODES,
+    OFFICES,
+    SECTORS,
+    SLUG,
+    KnowledgeBase,
+)
+from eventwire.actors.names import NameIndex
+from eventwire.errors import EventWireError
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+def test_every_iso_3166_country_and_territory_is_present(kb: KnowledgeBase) -> None:
+    missing = sorted(c.alpha_3 for c in pycountry.countries if c.alpha_3 not in kb.countries)
+    assert missing == []
+
+
+def test_country_codes_are_iso_or_declared_exceptions(kb: KnowledgeBase) -> None:
+    iso = {c.alpha_3 for c in pycountry.countries}
+    assert set(kb.countries) - iso <= NON_ISO_CODES
+    used = {e.country for e in kb.entities.values()}
+    used |= {t.country for p in kb.persons.values() for t in p.terms}
+    assert used <= iso | NON_ISO_CODES
+
+
+def test_sectors_offices_and_ids_are_valid(kb: KnowledgeBase) -> None:
+    assert {e.sector for e in kb.entities.values()} <= SECTORS
+    assert {a.sector for a in kb.agents} <= SECTORS
+    for person in kb.persons.values():
+        assert SLUG.match(person.person_id)
+        for term in person.terms:
+            assert term.sector in SECTORS, term.source
+            assert term.office in OFFICES, term.source
+            if term.start and term.end:
+                assert term.start < term.end, term.source
+    assert all(SLUG.match(e.entity_id) for e in kb.entities.values())
+
+
+def test_no_two_people_hold_one_single_office_at_once(kb: KnowledgeBase) -> None:
+    """Terms of the same (non-collective) office in the same country never overlap;
+    organisation leaders are told apart by their title (the organisation)."""
+    by_office: dict[tuple[str, str, str], list] = {}
+    for person in kb.persons.values():
+        for term in person.terms:
+            if term.office in COLLECTIVE_OFFICES:
+                continue
+            organisation = term.title if term.country in NON_ISO_CODES else ""
+            by_office.setdefault((term.country, term.office, organisation), []).append(term)
+    overlaps = []
+    for terms in by_office.values():
+        terms.sort(key=lambda t: t.start or date.min)
+        for first, second in pairwise(terms):
+            if first.end is None or (second.start and second.start < first.end):
+                overlaps.append(f"{first.source} overlaps {second.source}")
+    assert overlaps == []
+
+
+def test_no_name_stands_for_two_different_countries(kb: KnowledgeBase) -> None:
+    index = NameIndex(kb)
+    clashes = {
+        term: sorted({t.ref for t in targets if t.kind in ("country", "adjective", "metonym")})
+        for term, targets in index.targets.items()
+    }
+    clashes = {
+        term: refs
+        for term, refs in clashes.items()
+        if len(refs) > 1 and not term.startswith("Congo")
+    }
+    assert clashes == {}
+
+
+def test_the_seed_articles_actors_are_known(kb: KnowledgeBase) -> None:
+    """Facts the acceptance examples rely on, as the data files state them."""
+    assert kb.countries["RUS"].metonyms[:2] == ("Moscow", "the Kremlin")
+    csto = kb.entities["org:csto"]
+    assert (csto.country, "OTSC" in csto.aliases, "ODKB" in csto.aliases) == ("IGO", True, True)
+    assert kb.entities["group:wagner"].country == "RUS"
+
+
+def write_data(folder: Path, **replace: str) -> Path:
+    """A copy of the package data with some files replaced, for error tests."""
+    for name in ("countries", "organisations", "armed_groups", "agents", "titles"):
+        text = replace.get(name, (DATA_DIR / f"{name}.tsv").read_text(encoding="utf-8"))
+        (folder / f"{name}.tsv").write_text(text, encoding="utf-8")
+    (folder / "persons").mkdir()
+    if "persons" in replace:
+        (folder / "persons" / "test.tsv").write_text(replace["persons"], encoding="utf-8")
+    return folder
+
+
+HEADER = "person_id\tname\taliases\tcountry\tsector\toffice\ttitle\tstart\tend\tnote\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ("ana-b\tAna B\t\tXXX\tGOV\thead_of_state\tPresident\t2001-01-01\t\tnote", "XXX"),
+        ("ana-b\tAna B\t\tAND\tBOSS\thead_of_state\tPresident\t2001-01-01\t\tnote", "BOSS"),
+        ("ana-b\tAna B\t\tAND\tGOV\tqueen_bee\tPresident\t2001-01-01\t\tnote", "queen_bee"),
+        ("ana-b\tAna B\t\tAND\tGOV\tother\tPresident\t2005-01-01\t2001-01-01\tnote", "not before"),
+        ("ana-b\tAna B\t\tAND\tGOV\tother\tPresident\t1 May 2001\t\tnote", "ISO date"),
+        ("Ana B\tAna B\t\tAND\tGOV\tother\tPresident\t\t\tnote", "slug"),
+        ("ana-b\tAna B\tAND\tGOV\tother", "columns"),
+    ],
+)
+def test_a_bad_person_row_names_file_line_and_problem(
+    tmp_path: Path, row: str, problem: str
+) -> None:
+    folder = write_data(tmp_path, persons=HEADER + row + "\n")
+    with pytest.raises(EventWireError, match=rf"test\.tsv:2: .*{problem}"):
+        KnowledgeBase.load(folder)
+
+
+def test_one_person_must_keep_one_name(tmp_path: Path) -> None:
+    rows = (
+        "ana-b\tAna B\t\tAND\tGOV\tother\tMinister\t2001-01-01\t2002-01-01\tnote\n"
+        "ana-b\tAnna C\t\tAND\tGOV\tother\tMinister\t2003-01-01\t\tnote\n"
+    )
+    with pytest.raises(EventWireError, match="named 'Anna C' here but 'Ana B'"):
+        KnowledgeBase.load(write_data(tmp_path, persons=HEADER + rows))
+
+
+def test_a_bad_country_row_is_reported(tmp_path: Path) -> None:
+    header = "code\tname\taliases\tadjectives\tpeople\tmetonyms\tleader\tnote\n"
+    folder = write_data(tmp_path, countries=header + "ru\tRussia\t\t\t\t\thos\tnote\n")
+    with pytest.raises(EventWireError, match=r"countries\.tsv:2: 'ru' is not an alpha-3"):
+        KnowledgeBase.load(folder)
+
+
+def test_a_missing_data_file_is_reported(tmp_path: Path) -> None:
+    folder = write_data(tmp_path)
+    (folder / "agents.tsv").unlink()
+    with pytest.raises(EventWireError, match=r"agents\.tsv is missing"):
+        KnowledgeBase.load(folder)
