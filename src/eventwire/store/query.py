@@ -73,12 +73,16 @@ class EventFilter:
         if not self.include_negated:
             clauses.append("NOT e.negated")
         if self.actor:
+            # Accent-blind, over canonical names and the article's own words ("Erdogan").
             pattern = f"%{self.actor}%"
-            clauses.append(
-                "(e.source_name ILIKE ? OR e.target_name ILIKE ? "
-                "OR e.source_kb_id = ? OR e.target_kb_id = ?)"
-            )
-            params += [pattern, pattern, self.actor, self.actor]
+            names = [
+                f"strip_accents({side}_{col})"
+                for side in ("e.source", "e.target")
+                for col in ("name", "text")
+            ]
+            matches = " OR ".join(f"{name} ILIKE strip_accents(?)" for name in names)
+            clauses.append(f"({matches} OR e.source_kb_id = ? OR e.target_kb_id = ?)")
+            params += [pattern] * len(names) + [self.actor, self.actor]
         if self.country:
             code = country_code(self.country)
             clauses.append("(e.source_country = ? OR e.target_country = ?)")
