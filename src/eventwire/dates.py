@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from eventwire.model import Article, Event, Flag
+from eventwire.nlp import sentences as nlp_sentences
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -219,7 +220,7 @@ def assign_dates(events: list[Event], doc: Doc, article: Article) -> list[Flag]:
     flags: list[Flag] = []
     distrusted: set[tuple[int, int]] = set()
     sentence_expressions: dict[int, list[TimeExpression]] = {}
-    sentences = list(doc.sents)
+    sentences = nlp_sentences(doc)
     for index, sentence in enumerate(sentences):
         expressions = find_time_expressions(sentence.text, published)
         if published:

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from eventwire.errors import EventWireError
 
@@ -46,3 +46,11 @@ def parse_batches(
 ) -> Iterator[tuple[Doc, T]]:
     """``nlp.pipe`` over (text, context) pairs: each text is parsed exactly once."""
     yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, computed once per doc: every stage after parsing walks them."""
+    cached = doc.user_data.get("eventwire_sentences")
+    if cached is None:
+        cached = doc.user_data["eventwire_sentences"] = list(doc.sents)
+    return cached

@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from eventwire.model import Event, Location
+from eventwire.nlp import sentences as nlp_sentences
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "into", "across", "around", "to"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -66,7 +67,7 @@ def assign_locations(events: list[Event], doc: Doc) -> None:
     if not events:
         return
     places: dict[int, list[tuple[Span, Location]]] = {}
-    for index, sentence in enumerate(doc.sents):
+    for index, sentence in enumerate(nlp_sentences(doc)):
         for entity in sentence.ents:
             if (
                 entity.label_ in PLACE_LABELS

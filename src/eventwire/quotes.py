@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Actor, Mention, Quote
+from eventwire.nlp import sentences as nlp_sentences
 
 QUOTE_RE = re.compile(r"“([^“”]{3,}?)”|\"([^\"]{3,}?)\"")
 SPEECH_VERBS = {
@@ -20,7 +21,7 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
     """Every quoted passage with the actor who said it (None when nobody is named)."""
     quotes = []
-    sentences = list(doc.sents)
+    sentences = nlp_sentences(doc)
     for match in QUOTE_RE.finditer(doc.text):
         text = (match.group(1) or match.group(2)).strip().rstrip(",.").strip()
         start, end = match.span()
