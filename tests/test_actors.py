@@ -374,3 +374,30 @@ def test_a_surname_without_its_arabic_article_is_known(mentions) -> None:
         ("Protesters", "protesters"),
         ("Assad", "Bashar al-Assad"),
     ]
+
+
+def test_former_office_holders_are_not_todays(mentions) -> None:
+    found = mentions("The former Russian president met the Kenyan president.", date(2023, 6, 24))
+    assert [(m.text, m.actor.code) for m in found] == [
+        ("Russian president", "RUS ELI"),
+        ("Kenyan president", "KEN GOV"),
+    ]
+    assert found[0].actor.kb_id == "country:RUS"
+    assert found[1].actor.name == "William Ruto"
+
+
+def test_people_out_of_office_are_elites(mentions) -> None:
+    found = mentions("Dmitry Medvedev spoke.", date(2005, 1, 1))
+    assert (found[0].actor.code, found[0].actor.role) == (
+        "RUS ELI",
+        "President of Russia (from 2008)",
+    )
+
+
+def test_an_agent_phrase_takes_the_name_after_it(mentions) -> None:
+    found = mentions("Russian opposition leader Olga Testova-Nova was detained.")
+    assert (found[0].text, found[0].actor.name, found[0].actor.code) == (
+        "Russian opposition leader Olga Testova-Nova",
+        "Olga Testova-Nova",
+        "RUS OPP",
+    )

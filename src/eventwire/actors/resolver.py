@@ -94,6 +94,7 @@ NOT_PERSON_ENTS = frozenset(
         "LANGUAGE",
     ]
 )
+FORMER_WORDS = frozenset({"former", "late", "ex", "ousted", "deposed"})
 PRONOUN_WINDOW = 2  # "he"/"she" look back at most two sentences
 POSSESSIVE = frozenset({"'s", "’s", "'"})
 LIST_JOINERS = frozenset({",", "and", "or", "as well as", "&"})
@@ -220,13 +221,16 @@ class ActorResolver:
         term = person.nearest_term(when)
         if term is None:
             return Actor(person.name, None, None, person.kb_id, None, text)
-        return Actor(
-            person.name, term.country, term.sector, person.kb_id, self.role_text(term, when), text
-        )
+        # CAMEO codes people out of office (former leaders, future ones) as elites, ELI.
+        sector = term.sector if term.active(when) else "ELI"
+        role = self.role_text(term, when)
+        return Actor(person.name, term.country, sector, person.kb_id, role, text)
 
     def role_text(self, term: RoleTerm, when: date) -> str:
         country = self.kb.countries.get(term.country)
         where = f" of {country.name}" if country else ""
+        if term.start and when < term.start:
+            return f"{term.title}{where} (from {term.start.year})"
         former = "" if term.active(when) else "former "
         return f"{former}{term.title}{where}"
 
@@ -734,6 +738,8 @@ class DocumentPass:
             elif agent:
                 agent_end, found = agent
                 actor = self.r.agent_actor(code, found)
+                if last:
+                    agent_end, actor = self.named_agent(agent_end, actor)
                 self.add(start, agent_end if last else end, actor, "demonym")
             elif kind == ADJECTIVE:
                 self.adjective_alone(start, end, code)
@@ -814,8 +820,17 @@ class DocumentPass:
                     )
                 self.add(start, name_end, actor, basis if basis != "alias" else "title", office)
                 return
+        if self.is_former(start):  # "the former Russian president": not today's holder
+            role = f"former {self.title_role(office, code)}"
+            self.add(start, end, Actor(role, code, "ELI", f"country:{code}", role), "title")
+            return
         actor, office = self.r.office_actor(code, office, self.when, "", words)
         self.add(start, end, actor, "title", office)
+
+    def is_former(self, start: int) -> bool:
+        """Is the phrase at ``start`` preceded by "former", "late" or "ex-"?"""
+        before = [t.lower_ for t in self.doc[max(0, start - 2) : start]]
+        return bool(before) and (before[-1] in FORMER_WORDS or before[-2:] == ["ex", "-"])
 
     def title_role(self, office: str, code: str) -> str:
         country = self.kb.countries.get(code)
@@ -884,8 +899,8 @@ class DocumentPass:
             office = self.known_office(actor) or office
             self.add(i, name_end, actor, "title" if basis == "alias" else basis, office)
             return name_end
-        if self.is_plural(end - 1):
-            return None  # "the leaders" are not the last leader named
+        if self.is_plural(end - 1) or self.is_former(i):
+            return None  # "the leaders" or "the former president" are not the last one named
         ref = self.last_person(office)
         if ref and ref.actor:
             actor = Actor(**{**ref.actor.to_dict(), "text": ""})
@@ -954,13 +969,24 @@ class DocumentPass:
                 return stop
         if not agent.alone or self.modifies_other_noun(i, end):
             return None
-        self.add(
-            i,
-            end,
-            Actor(agent.agent_id.replace("_", " "), None, agent.sector, f"agent:{agent.agent_id}"),
-            "agent",
+        actor = Actor(
+            agent.agent_id.replace("_", " "), None, agent.sector, f"agent:{agent.agent_id}"
         )
+        end, actor = self.named_agent(end, actor)
+        self.add(i, end, actor, "agent")
         return end
+
+    def named_agent(self, end: int, actor: Actor) -> tuple[int, Actor]:
+        """An agent phrase followed by a name ("Russian opposition leader Alexei Navalny"):
+        the mention takes the name; a KB person keeps their own record."""
+        found = self.name_after(end) if end < len(self.doc) else None
+        if not found or found[0] <= end:
+            return end, actor
+        name_end, person_actor, _basis = found
+        if person_actor is not None:
+            return name_end, person_actor
+        named = Actor(self.doc[end:name_end].text, actor.country, actor.sector, None, actor.name)
+        return name_end, named
 
     def at_pronoun(self, i: int) -> int | None:
         token = self.doc[i]
