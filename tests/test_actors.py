@@ -401,3 +401,10 @@ def test_an_agent_phrase_takes_the_name_after_it(mentions) -> None:
         "Olga Testova-Nova",
         "RUS OPP",
     )
+
+
+def test_a_title_in_the_text_outweighs_the_date(mentions) -> None:
+    """An undated text (or a wrong date) that says "President X" means X acts as president."""
+    found = mentions("President Kagame visited Kampala.", date(1995, 1, 1))
+    assert (found[0].actor.name, found[0].actor.code) == ("Paul Kagame", "RWA GOV")
+    assert found[0].actor.role == "President of Rwanda"

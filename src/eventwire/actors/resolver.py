@@ -818,6 +818,8 @@ class DocumentPass:
                         None,
                         self.title_role(office, code),
                     )
+                if not self.is_former(start):
+                    actor = self.as_titled(actor, office)
                 self.add(start, name_end, actor, basis if basis != "alias" else "title", office)
                 return
         if self.is_former(start):  # "the former Russian president": not today's holder
@@ -826,6 +828,19 @@ class DocumentPass:
             return
         actor, office = self.r.office_actor(code, office, self.when, "", words)
         self.add(start, end, actor, "title", office)
+
+    def as_titled(self, actor: Actor, office: str) -> Actor:
+        """The text itself gives a KB person their title ("President Kagame"): it holds then,
+        whatever the date says, so they act for their government, not as an elite."""
+        if not actor.kb_id or not actor.kb_id.startswith("person:") or actor.sector != "ELI":
+            return actor
+        person = self.kb.persons[actor.kb_id[7:]]
+        wanted = {office, "collective_head_of_state"} if office == "head_of_state" else {office}
+        terms = [t for t in person.terms if t.office in wanted] or person.terms
+        term = min(terms, key=lambda t: abs(((t.start or self.when) - self.when).days))
+        country = self.kb.countries.get(term.country)
+        role = f"{term.title} of {country.name}" if country else term.title
+        return Actor(actor.name, term.country, term.sector, actor.kb_id, role, actor.text)
 
     def is_former(self, start: int) -> bool:
         """Is the phrase at ``start`` preceded by "former", "late" or "ex-"?"""
@@ -896,6 +911,8 @@ class DocumentPass:
             if actor is None:  # a title before an unknown name with no country: nothing to code
                 self.note_unknown_person(end, name_end)
                 return name_end
+            if not self.is_former(i):
+                actor = self.as_titled(actor, office)
             office = self.known_office(actor) or office
             self.add(i, name_end, actor, "title" if basis == "alias" else basis, office)
             return name_end
