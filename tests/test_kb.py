@@ -149,3 +149,16 @@ def test_a_missing_data_file_is_reported(tmp_path: Path) -> None:
     (folder / "agents.tsv").unlink()
     with pytest.raises(EventWireError, match=r"agents\.tsv is missing"):
         KnowledgeBase.load(folder)
+
+
+def test_plain_word_patterns_match_the_tokenizer(kb: KnowledgeBase) -> None:
+    """Names of plain words skip the tokenizer when the matcher is built; that is only right
+    if the tokenizer would have left them as they are."""
+    index = NameIndex(kb)
+    plain = [t for t in index.targets if all(w.isalpha() for w in t.split(" "))]
+    differ = [
+        term
+        for term, doc in zip(plain, index.tokenizer.pipe(plain), strict=True)
+        if [token.text for token in doc] != term.split(" ")
+    ]
+    assert differ == []
