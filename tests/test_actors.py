@@ -183,7 +183,7 @@ def test_similar_but_different_names_are_not_matched(mentions) -> None:
 def test_a_first_name_alone_never_picks_a_person(mentions) -> None:
     """ "Omar" is a known surname (Mullah Omar) and "Hassan" one of a minister in office in
     2019, but neither names the people below."""
-    found = mentions("President Omar Testfield met Hassan Hassan in Beirut.", date(2019, 5, 1))
+    found = mentions("President Omar Testfield met Hassan Hassan and Beirut.", date(2019, 5, 1))
     assert [m.text for m in found] == ["Beirut"]
 
 
@@ -408,3 +408,11 @@ def test_a_title_in_the_text_outweighs_the_date(mentions) -> None:
     found = mentions("President Kagame visited Kampala.", date(1995, 1, 1))
     assert (found[0].actor.name, found[0].actor.code) == ("Paul Kagame", "RWA GOV")
     assert found[0].actor.role == "President of Rwanda"
+
+
+def test_a_country_word_only_heads_an_agent_phrase_it_belongs_to(mentions) -> None:
+    found = mentions("If Iran gains full force, the US attorney general will act.")
+    assert [(m.text, m.actor.code) for m in found] == [
+        ("Iran", "IRN GOV"),
+        ("US attorney general", "USA JUD"),
+    ]

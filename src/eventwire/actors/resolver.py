@@ -94,6 +94,7 @@ NOT_PERSON_ENTS = frozenset(
         "LANGUAGE",
     ]
 )
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nn"})
 FORMER_WORDS = frozenset({"former", "late", "ex", "ousted", "deposed"})
 PRONOUN_WINDOW = 2  # "he"/"she" look back at most two sentences
 POSSESSIVE = frozenset({"'s", "’s", "'"})
@@ -717,13 +718,13 @@ class DocumentPass:
             j = nxt[0]
         head_start = j + 1 if j < len(self.doc) and self.doc[j].lower_ in POSSESSIVE else j
         title = self.phrase_at(head_start, self.r.titles)
-        agent = self.agent_phrase(head_start)
+        agent = self.agent_phrase(head_start, starts[-1])
         if len(group) > 1 and not (title or agent):
             group, starts = group[:1], starts[:1]
             j = group[0][0]
             head_start = j + 1 if j < len(self.doc) and self.doc[j].lower_ in POSSESSIVE else j
             title = self.phrase_at(head_start, self.r.titles)
-            agent = self.agent_phrase(head_start)
+            agent = self.agent_phrase(head_start, starts[0])
         for n, (start, (end, code, kind)) in enumerate(zip(starts, group, strict=True)):
             last = n == len(group) - 1
             region = self.region_at(start) if kind in REGION_KINDS else None
@@ -862,9 +863,11 @@ class DocumentPass:
                 return ref.office
         return "leader"
 
-    def agent_phrase(self, j: int) -> tuple[int, Agent] | None:
+    def agent_phrase(self, j: int, owner: int | None = None) -> tuple[int, Agent] | None:
         """Agent words after a country word, with up to two plain modifiers before them
-        ("Kenyan riot police", "Algerian security forces", "Syrian army officer")."""
+        ("Kenyan riot police", "Algerian security forces", "Syrian army officer"). In a
+        parsed doc the country word (at ``owner``) must belong to that noun phrase, so
+        "Iran gains full force" has no Iranian force."""
         for skip in range(0, 3):
             k = j + skip
             if k >= len(self.doc) or (skip and not self.plain_modifier(self.doc[k - 1])):
@@ -878,15 +881,38 @@ class DocumentPass:
                     if agent.weak or not nxt.weak:
                         agent = nxt
                     more = self.phrase_at(end, self.r.agents)
+                if owner is not None and not self.attached(owner, j, end):
+                    return None
                 return end, agent
         return None
+
+    def attached(self, owner: int, start: int, end: int) -> bool:
+        """Does the word at ``owner`` hang (within three steps) from a token in start..end, or
+        modify the same noun as the agent word ("Russian civilian advisers")?"""
+        if not self.parsed:
+            return True
+        token = self.doc[owner]
+        last = self.doc[end - 1]
+        if (
+            token.dep_ in MODIFIER_DEPS
+            and last.dep_ in MODIFIER_DEPS
+            and token.head.i == last.head.i
+        ):
+            return True
+        for _ in range(3):
+            if start <= token.head.i < end:
+                return True
+            if token.head.i == token.i:
+                return False
+            token = token.head
+        return False
 
     def plain_modifier(self, token: Token) -> bool:
         if not token.is_alpha or token.i in self.hits or token.i in self.taken:
             return False
         if (token.lower_,) in self.r.titles:
             return False
-        return not self.parsed or token.pos_ in ("ADJ", "NOUN", "VERB")
+        return not self.parsed or token.pos_ in ("ADJ", "NOUN")
 
     def at_title(self, i: int) -> int | None:
         found = self.phrase_at(i, self.r.titles)
@@ -982,6 +1008,8 @@ class DocumentPass:
             countries = self.country_list(j + 1, regions=True)
             if countries:  # "the parliament of Poland", "rebels in Darfur"
                 _start, stop, code = countries[0]
+                more = self.phrase_at(stop, self.r.agents)  # "commander of US forces"
+                stop = more[0] if more and len(countries) == 1 else stop
                 self.add(i, stop, self.r.agent_actor(code, agent), "agent")
                 return stop
         if not agent.alone or self.modifies_other_noun(i, end):
