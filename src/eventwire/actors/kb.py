@@ -22,10 +22,38 @@ DATA_DIR = Path(__file__).parent / "data"
 # PLOVER/CAMEO agent (sector) codes the KB may use. The KB writes media as MED and health
 # as HLH (CAMEO, as docs/architecture.md lists them); PLOVER renamed these JRN and MED.
 SECTORS = frozenset(
-    (
-        "GOV MIL COP JUD LEG REB UAF OPP PTY BUS MED CVL EDU HLH REL REF LAB CRM NGO IGO ECN AGR "
-        "ENV ELI SPY JRN PRE SOC PRM UNK"
-    ).split()
+    [
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "LEG",
+        "REB",
+        "UAF",
+        "OPP",
+        "PTY",
+        "BUS",
+        "MED",
+        "CVL",
+        "EDU",
+        "HLH",
+        "REL",
+        "REF",
+        "LAB",
+        "CRM",
+        "NGO",
+        "IGO",
+        "ECN",
+        "AGR",
+        "ENV",
+        "ELI",
+        "SPY",
+        "JRN",
+        "PRE",
+        "SOC",
+        "PRM",
+        "UNK",
+    ]
 )
 # Country codes that are not ISO-3166: organisations, CAMEO's transnational movements, Kosovo.
 NON_ISO_CODES = frozenset({"IGO", "NGO", "ISM", "IMG", "XKX"})
