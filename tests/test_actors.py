@@ -416,3 +416,13 @@ def test_a_country_word_only_heads_an_agent_phrase_it_belongs_to(mentions) -> No
         ("Iran", "IRN GOV"),
         ("US attorney general", "USA JUD"),
     ]
+
+
+def test_a_persons_possessive_title_is_that_countrys_office(mentions) -> None:
+    found = mentions(
+        "Putin's spokesman Dmitry Peskov denied it, and Erdogan's foreign minister agreed."
+    )
+    assert [(m.text, m.actor.name) for m in found] == [
+        ("Putin's spokesman Dmitry Peskov", "Dmitry Peskov"),
+        ("Erdogan's foreign minister", "Hakan Fidan"),
+    ]

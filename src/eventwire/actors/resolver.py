@@ -661,6 +661,13 @@ class DocumentPass:
         if known and basis == "alias" and single:
             basis = "coref"
         actor = self.r.person_actor(person, self.when, "")
+        if actor.country in self.kb.countries and end + 1 < len(self.doc):
+            if self.doc[end].lower_ in POSSESSIVE:  # "Putin's spokesman Dmitry Peskov"
+                title = self.phrase_at(end + 1, self.r.titles)
+                if title:
+                    words = self.doc[end + 1 : title[0]].text
+                    self.country_title(i, title[0], actor.country, title[1], True, words)
+                    return max(m.end for m in self.mentions)
         agent_end = self.extend_over_agents(end)
         if agent_end > end and actor.country:  # "Bush administration", "X's opposition party"
             agent = self.agent_ending(end, agent_end)
