@@ -661,13 +661,11 @@ class DocumentPass:
         if known and basis == "alias" and single:
             basis = "coref"
         actor = self.r.person_actor(person, self.when, "")
-        if actor.country in self.kb.countries and end + 1 < len(self.doc):
-            if self.doc[end].lower_ in POSSESSIVE:  # "Putin's spokesman Dmitry Peskov"
-                title = self.phrase_at(end + 1, self.r.titles)
-                if title:
-                    words = self.doc[end + 1 : title[0]].text
-                    self.country_title(i, title[0], actor.country, title[1], True, words)
-                    return max(m.end for m in self.mentions)
+        title = self.possessive_title(end) if actor.country in self.kb.countries else None
+        if title:  # "Putin's spokesman Dmitry Peskov"
+            words = self.doc[end + 1 : title[0]].text
+            self.country_title(i, title[0], actor.country, title[1], True, words)
+            return max(m.end for m in self.mentions)
         agent_end = self.extend_over_agents(end)
         if agent_end > end and actor.country:  # "Bush administration", "X's opposition party"
             agent = self.agent_ending(end, agent_end)
@@ -676,6 +674,12 @@ class DocumentPass:
         term = person.term_at(self.when)
         self.add(i, end, actor, basis, term.office if term else None)
         return end
+
+    def possessive_title(self, end: int) -> tuple[int, str] | None:
+        """A title right after "'s" at ``end``: (title end, office)."""
+        if end + 1 >= len(self.doc) or self.doc[end].lower_ not in POSSESSIVE:
+            return None
+        return self.phrase_at(end + 1, self.r.titles)
 
     def token_ent(self, i: int) -> Span | None:
         token = self.doc[i]
