@@ -114,6 +114,11 @@ class Country:
     def kb_id(self) -> str:
         return f"country:{self.code}"
 
+    @property
+    def in_text(self) -> str:
+        """The name as a sentence uses it: "the United States" where the data lists that form."""
+        return f"the {self.name}" if f"the {self.name}" in self.aliases else self.name
+
 
 @dataclass(frozen=True)
 class Region:

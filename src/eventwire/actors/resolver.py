@@ -229,7 +229,7 @@ class ActorResolver:
 
     def role_text(self, term: RoleTerm, when: date) -> str:
         country = self.kb.countries.get(term.country)
-        where = f" of {country.name}" if country else ""
+        where = f" of {country.in_text}" if country else ""
         if term.start and when < term.start:
             return f"{term.title}{where} (from {term.start.year})"
         former = "" if term.active(when) else "former "
@@ -258,7 +258,7 @@ class ActorResolver:
                 text,
             )
             return actor, office
-        role = f"{OFFICE_WORDS.get(office, office)} of {country.name if country else code}"
+        role = f"{OFFICE_WORDS.get(office, office)} of {country.in_text if country else code}"
         return Actor(role, code, "GOV", f"country:{code}", role, text), office
 
     def titled_holders(self, code: str, title_word: str, when: date) -> list:
@@ -311,7 +311,9 @@ class ActorResolver:
             if targets:
                 explanation.append(f"{query!r} matches a known name ignoring case and punctuation")
         if targets:
-            ordered = sorted(targets, key=lambda t: KIND_PRIORITY[t.kind])
+            ordered = sorted(
+                targets, key=lambda t: (KIND_PRIORITY[t.kind], self.time_rank(t, when))
+            )
             actors = [self.target_actor(t, when, query) for t in ordered]
             kind = KIND_WORDS[ordered[0].kind]
             explanation.append(f"{query!r} is a known {kind} ({actors[0].kb_id})")
@@ -335,8 +337,22 @@ class ActorResolver:
             explanation.append(
                 f"{best.text!r} resolved by {best.basis}: {BASIS_WORDS.get(best.basis, '')}"
             )
+            if best.actor.kb_id and best.actor.kb_id.startswith("person:"):
+                explanation += self.role_explanation(Target(PERSON, best.actor.kb_id[7:]), when)
             return Resolution(query, best.actor, [], explanation, best.basis)
         return Resolution(query, None, [], [f"{query!r} is not in the knowledge base"], "")
+
+    def time_rank(self, target: Target, when: date) -> tuple[int, int]:
+        """People sharing a name: the one in office on ``when`` first, then the nearest in time."""
+        if target.kind not in (PERSON, SURNAME):
+            return 0, 0
+        person = self.kb.persons[target.ref]
+        term = person.term_at(when)
+        if term:
+            return 0, OFFICE_RANK.get(term.office, 9)
+        near = person.nearest_term(when)
+        edge = (near.end or near.start) if near else None
+        return 1, abs((when - edge).days) if edge else 10**6
 
     def role_explanation(self, target: Target, when: date) -> list[str]:
         if target.kind not in (PERSON, SURNAME):
@@ -347,6 +363,8 @@ class ActorResolver:
             return [f"{person.name} has no dated role in the KB"]
         span = f"{term.start or '…'} to {term.end or 'now'}"
         status = "holds" if term.active(when) else "held"
+        if term.start and when < term.start:
+            status = "had not yet taken office as"
         return [f"on {when} {person.name} {status} {term.title} ({span}; {term.source})"]
 
     def target_actor(self, target: Target, when: date, text: str) -> Actor:
@@ -851,7 +869,7 @@ class DocumentPass:
         terms = [t for t in person.terms if t.office in wanted] or person.terms
         term = min(terms, key=lambda t: abs(((t.start or self.when) - self.when).days))
         country = self.kb.countries.get(term.country)
-        role = f"{term.title} of {country.name}" if country else term.title
+        role = f"{term.title} of {country.in_text}" if country else term.title
         return Actor(actor.name, term.country, term.sector, actor.kb_id, role, actor.text)
 
     def is_former(self, start: int) -> bool:
@@ -861,7 +879,7 @@ class DocumentPass:
 
     def title_role(self, office: str, code: str) -> str:
         country = self.kb.countries.get(code)
-        return f"{OFFICE_WORDS.get(office, office)} of {country.name if country else code}"
+        return f"{OFFICE_WORDS.get(office, office)} of {country.in_text if country else code}"
 
     def speaker_office(self) -> str:
         """The office of the last person mentioned: a counterpart holds the same one abroad,
