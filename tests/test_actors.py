@@ -296,6 +296,21 @@ WORDS = [
     "fighters",
     ".",
     "Moscow",
+    "former",
+    "ex",
+    "in",
+    "Darfur",
+    "rebels",
+    "Chechen",
+    "spokesman",
+    "Peskov",
+    "she",
+    "Assad",
+    "Jordan",
+    "Michael",
+    "attorney",
+    "general",
+    "commander",
 ]
 
 
@@ -426,3 +441,14 @@ def test_a_persons_possessive_title_is_that_countrys_office(mentions) -> None:
         ("Putin's spokesman Dmitry Peskov", "Dmitry Peskov"),
         ("Erdogan's foreign minister", "Hakan Fidan"),
     ]
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=14))
+@settings(max_examples=80, deadline=None)
+def test_any_parsed_word_sequence_gives_ordered_non_overlapping_mentions(
+    nlp, words: list[str]
+) -> None:
+    doc = nlp(" ".join(words))
+    found = ActorResolver.load().find_mentions(doc, SEED_DAY)
+    assert all(0 <= a.start < a.end <= len(doc) for a in found)
+    assert all(a.end <= b.start for a, b in pairwise(found))
