@@ -452,3 +452,30 @@ def test_any_parsed_word_sequence_gives_ordered_non_overlapping_mentions(
     found = ActorResolver.load().find_mentions(doc, SEED_DAY)
     assert all(0 <= a.start < a.end <= len(doc) for a in found)
     assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+def test_a_named_opposition_leader_is_opposition(mentions) -> None:
+    found = mentions("Opposition leader Raila Odinga accused the police.", date(2024, 6, 25))
+    assert (found[0].text, found[0].actor.name, found[0].actor.code) == (
+        "Opposition leader Raila Odinga",
+        "Raila Odinga",
+        "KEN OPP",
+    )
+
+
+def test_a_list_of_countries_ends_at_a_new_clause(mentions) -> None:
+    found = mentions("Putin called the leaders of Belarus and Uzbekistan, the Kremlin said.")
+    assert [(m.text, m.basis) for m in found][1:] == [
+        ("leaders of Belarus", "title"),
+        ("Uzbekistan", "title"),
+        ("Kremlin", "metonym"),
+    ]
+
+
+def test_the_president_is_the_one_from_the_sentences_country(mentions) -> None:
+    found = mentions(
+        "Vladimir Putin phoned Kassym-Jomart Tokayev. Tokayev told Putin it was an internal "
+        "matter. Kremlin spokesman Dmitry Peskov said the president was working."
+    )
+    president = next(m for m in found if m.text == "president")
+    assert (president.actor.name, president.basis) == ("Vladimir Putin", "coref")

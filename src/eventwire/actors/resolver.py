@@ -513,7 +513,8 @@ class DocumentPass:
 
     def country_list(self, i: int, regions: bool = False) -> list[tuple[int, int, str]]:
         """Coordinated countries from token ``i``: "Belarus, Uzbekistan and Kazakhstan, as well as
-        Turkey"; regions only where asked ("rebels in Darfur", not "the president of Chechnya")."""
+        Turkey"; regions and capitals only where asked ("rebels in Darfur", "police in Nairobi";
+        not "the president of Chechnya" or "..., the Kremlin said")."""
         found: list[tuple[int, int, str]] = []
         j = i
         while j < len(self.doc):
@@ -523,8 +524,10 @@ class DocumentPass:
             if hit is None:
                 break
             end, code, kind = hit
-            if kind in (ADJECTIVE, REGION_ADJECTIVE) or (kind in REGION_KINDS and not regions):
-                break
+            if kind in (ADJECTIVE, REGION_ADJECTIVE) or (
+                kind in REGION_KINDS | {METONYM} and not regions
+            ):
+                break  # "the leaders of Belarus and Uzbekistan, the Kremlin said": list ends
             found.append((j, end, code))
             j = end
             k = j
@@ -973,12 +976,19 @@ class DocumentPass:
             return name_end
         if self.is_plural(end - 1) or self.is_former(i):
             return None  # "the leaders" or "the former president" are not the last one named
-        ref = self.last_person(office)
+        ref = self.last_person(office, self.sentence_countries(i))
         if ref and ref.actor:
             actor = Actor(**{**ref.actor.to_dict(), "text": ""})
             self.add(i, end, actor, "coref", ref.office)
             return end
         return None
+
+    def sentence_countries(self, i: int) -> set[str]:
+        """Countries of the mentions already found in the sentence of token ``i``."""
+        if not self.parsed:
+            return set()
+        start = self.doc[i].sent.start
+        return {m.actor.country for m in self.mentions if start <= m.start < i and m.actor.country}
 
     def is_plural(self, k: int) -> bool:
         token = self.doc[k]
@@ -1015,15 +1025,19 @@ class DocumentPass:
             self.add(start, stop, actor, "counterpart", real_office)
         return countries[-1][1]
 
-    def last_person(self, office: str) -> PersonRef | None:
-        """The last person in the document who holds ``office`` ("the president"),
-        preferring one who was a subject over one only spoken to or about."""
+    def last_person(self, office: str, countries: set[str] | None = None) -> PersonRef | None:
+        """The last person in the document who holds ``office`` ("the president"), preferring
+        one from a country already named in the sentence ("Kremlin spokesman Dmitry Peskov said
+        the president ..."), then one who was a subject over one only spoken to or about."""
         leaders = ("head_of_state", "head_of_government")
         fits = [
             ref
             for ref in self.people
-            if ref.office == office or (office == "leader" and ref.office in leaders)
+            if ref.actor
+            and (ref.office == office or (office == "leader" and ref.office in leaders))
         ]
+        local = [ref for ref in fits if countries and ref.actor and ref.actor.country in countries]
+        fits = local or fits
         subjects = [ref for ref in fits if ref.subject]
         return (subjects or fits)[-1] if fits else None
 
@@ -1041,14 +1055,16 @@ class DocumentPass:
                 stop = more[0] if more and len(countries) == 1 else stop
                 self.add(i, stop, self.r.agent_actor(code, agent), "agent")
                 return stop
-        if not agent.alone or self.modifies_other_noun(i, end):
+        if not agent.alone:
             return None
         actor = Actor(
             agent.agent_id.replace("_", " "), None, agent.sector, f"agent:{agent.agent_id}"
         )
-        end, actor = self.named_agent(end, actor)
-        self.add(i, end, actor, "agent")
-        return end
+        named_end, named = self.named_agent(end, actor)
+        if named_end == end and self.modifies_other_noun(i, end):
+            return None  # "opposition leader Raila Odinga" is named; "military alliance" is not
+        self.add(i, named_end, named, "agent")
+        return named_end
 
     def named_agent(self, end: int, actor: Actor) -> tuple[int, Actor]:
         """An agent phrase followed by a name ("Russian opposition leader Alexei Navalny"):
@@ -1057,6 +1073,10 @@ class DocumentPass:
         if not found or found[0] <= end:
             return end, actor
         name_end, person_actor, _basis = found
+        if person_actor is not None and person_actor.sector == "ELI":
+            # out of office on the date: the words before the name say what they are now
+            sector = actor.sector or "ELI"
+            return name_end, Actor(**{**person_actor.to_dict(), "sector": sector})
         if person_actor is not None:
             return name_end, person_actor
         named = Actor(self.doc[end:name_end].text, actor.country, actor.sector, None, actor.name)
