@@ -98,7 +98,6 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nn"})
 FORMER_WORDS = frozenset({"former", "late", "ex", "ousted", "deposed"})
 PRONOUN_WINDOW = 2  # "he"/"she" look back at most two sentences
 POSSESSIVE = frozenset({"'s", "’s", "'"})
-LIST_JOINERS = frozenset({",", "and", "or", "as well as", "&"})
 LIST_INTRO = frozenset({"from", "of", "in"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A verbless fragment ("Russian President Vladimir Putin by phone with ...") has its actor as root.
@@ -628,13 +627,6 @@ class DocumentPass:
             return 1, abs((self.when - edge).days) if edge else 10**6
 
         return min(persons, key=distance)
-
-    def looks_like_name(self, token: Token) -> bool:
-        if not token.text[:1].isupper() or (not token.is_alpha and "-" not in token.text):
-            return False
-        if self.parsed:
-            return token.pos_ == "PROPN" or token.ent_type_ == "PERSON"
-        return True
 
     # ---- attempts -------------------------------------------------------------------
 
