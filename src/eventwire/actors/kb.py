@@ -210,6 +210,16 @@ class Person:
         return min(self.terms, key=lambda t: t.start or date.min)
 
 
+# How roles read when the KB knows the office but not its holder.
+OFFICE_WORDS = {
+    "head_of_state": "Head of state",
+    "head_of_government": "Head of government",
+    "foreign_minister": "Foreign minister",
+    "defence_minister": "Defence minister",
+    "interior_minister": "Interior minister",
+    "spokesperson": "Spokesperson",
+}
+
 OFFICE_RANK = {
     "head_of_state": 0,
     "collective_head_of_state": 1,
