@@ -16,7 +16,15 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from eventwire.actors.document import DocumentPass
-from eventwire.actors.kb import OFFICE_RANK, OFFICE_WORDS, Agent, KnowledgeBase, Person, RoleTerm
+from eventwire.actors.kb import (
+    OFFICE_RANK,
+    OFFICE_WORDS,
+    Agent,
+    Country,
+    KnowledgeBase,
+    Person,
+    RoleTerm,
+)
 from eventwire.actors.names import (
     ADJECTIVE,
     COUNTRY,
@@ -148,7 +156,9 @@ class ActorResolver:
 
     def role_text(self, term: RoleTerm, when: date) -> str:
         country = self.kb.countries.get(term.country)
-        where = f" of {country.in_text}" if country else ""
+        where = (
+            f" of {country.in_text}" if country and not names_country(term.title, country) else ""
+        )
         if term.start and when < term.start:
             return f"{term.title}{where} (from {term.start.year})"
         former = "" if term.active(when) else "former "
@@ -335,6 +345,16 @@ class ActorResolver:
                 continue
             return person_id, score
         return None, 0.0
+
+
+def names_country(title: str, country: Country) -> bool:
+    """Does a title already say whose it is ("Kremlin Spokesman", "President of Russia")?"""
+    words = set(title.replace("'s", "").split())
+    forms = (country.name, *country.aliases, *country.adjectives, *country.metonyms)
+    return any(
+        strip_article(form) in title if " " in form else strip_article(form) in words
+        for form in forms
+    )
 
 
 @lru_cache(maxsize=1)
