@@ -479,3 +479,8 @@ def test_the_president_is_the_one_from_the_sentences_country(mentions) -> None:
     )
     president = next(m for m in found if m.text == "president")
     assert (president.actor.name, president.basis) == ("Vladimir Putin", "coref")
+
+
+def test_led_forces_belong_to_the_leading_country(mentions) -> None:
+    found = mentions("Vietnamese-led forces shelled the camps while the jets flew over.")
+    assert [(m.text, m.actor.code) for m in found] == [("Vietnamese-led forces", "VNM MIL")]

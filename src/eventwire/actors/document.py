@@ -576,7 +576,7 @@ class DocumentPass:
         ("Kenyan riot police", "Algerian security forces", "Syrian army officer"). In a
         parsed doc the country word (at ``owner``) must belong to that noun phrase, so
         "Iran gains full force" has no Iranian force."""
-        for skip in range(0, 3):
+        for skip in range(0, 4):
             k = j + skip
             if k >= len(self.doc) or (skip and not self.plain_modifier(self.doc[k - 1])):
                 return None
@@ -616,6 +616,8 @@ class DocumentPass:
         return False
 
     def plain_modifier(self, token: Token) -> bool:
+        if token.text == "-" or token.lower_ == "led":  # "Vietnamese-led forces"
+            return True
         if not token.is_alpha or token.i in self.hits or token.i in self.taken:
             return False
         if (token.lower_,) in self.r.titles:
