@@ -484,3 +484,17 @@ def test_the_president_is_the_one_from_the_sentences_country(mentions) -> None:
 def test_led_forces_belong_to_the_leading_country(mentions) -> None:
     found = mentions("Vietnamese-led forces shelled the camps while the jets flew over.")
     assert [(m.text, m.actor.code) for m in found] == [("Vietnamese-led forces", "VNM MIL")]
+
+
+def test_a_name_after_a_title_must_fit_its_country_and_office(mentions) -> None:
+    found = mentions(
+        "Israeli Prime Minister Benjamin arrived. President Benjamin left.", date(2019, 1, 1)
+    )
+    assert [(m.text, m.actor.name, m.actor.kb_id) for m in found] == [
+        ("Israeli Prime Minister Benjamin", "Benjamin", None),
+    ]
+
+
+def test_fuzzy_names_keep_initials_and_ignore_honorifics(mentions) -> None:
+    found = mentions("George HW Bush met Mr Robinson.", date(2019, 1, 1))
+    assert found == []

@@ -230,17 +230,34 @@ class DocumentPass:
             return k + 3
         return None
 
-    def name_after(self, j: int) -> tuple[int, Actor | None, str] | None:
-        """A person name right after a title: a KB person (end, actor, basis) or an unknown name."""
+    def name_after(
+        self, j: int, code: str | None = None, office: str | None = None
+    ) -> tuple[int, Actor | None, str] | None:
+        """A person name right after a title: a KB person (end, actor, basis) or an unknown name.
+
+        With a title's country and office, a KB person must fit them: "Israeli Prime
+        Minister Benjamin" is not a South Sudanese minister surnamed Benjamin."""
         if j >= len(self.doc) or j in self.taken:
             return None
         found = self.resolve_name(j, after_title=True)
         if found is None:
             return None
         end, person, basis = found
-        if person is None:
+        if person is None or not self.fits_title(person, end - j == 1, code, office):
             return end, None, "title"
         return end, self.r.person_actor(person, self.when, ""), basis
+
+    def fits_title(
+        self, person: Person, single: bool, code: str | None, office: str | None
+    ) -> bool:
+        if code and all(t.country != code for t in person.terms):
+            return False
+        if not single or office in (None, "counterpart", "leader"):
+            return True
+        if any(ref.person_id == person.person_id for ref in self.people):
+            return True
+        offices = {office, "collective_head_of_state"} if office == "head_of_state" else {office}
+        return any(t.office in offices for t in person.terms)
 
     def resolve_name(
         self, j: int, after_title: bool = False
@@ -473,7 +490,7 @@ class DocumentPass:
         """A region: its country with the agent's sector ("Darfur rebels"), a regional official
         ("the Chechen leader": never the national office holder), or the region itself."""
         if title and last:
-            name = self.name_after(title[0])
+            name = self.name_after(title[0], region.country)
             if name and name[1] is not None:
                 self.add(start, name[0], name[1], "title", title[1])
                 return
@@ -516,7 +533,7 @@ class DocumentPass:
         if office == "counterpart":
             office = self.speaker_office()
         if last:
-            name = self.name_after(end)
+            name = self.name_after(end, code, office)
             if name:
                 name_end, actor, basis = name
                 if actor is None:
@@ -641,7 +658,7 @@ class DocumentPass:
                 return self.title_for_countries(i, office, countries, self.doc[i:end].text)
         if office == "counterpart":
             return self.counterparts(i, end)
-        name = self.name_after(end)
+        name = self.name_after(end, None, office)
         if name and name[0] > end:
             name_end, actor, basis = name
             if actor is None:  # a title before an unknown name with no country: nothing to code

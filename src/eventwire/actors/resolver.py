@@ -7,6 +7,7 @@ answers the CLI for one name or short phrase, with the reasons.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -327,7 +328,7 @@ class ActorResolver:
         surnames of people in office on ``when`` (when given), since a lone
         word close to some surname is too weak a clue on its own.
         """
-        norm = normalise_name(text)
+        norm = HONORIFIC.sub("", normalise_name(text))
         if not norm:
             return None, 0.0
         single = " " not in norm
@@ -339,12 +340,48 @@ class ActorResolver:
             norm, choices.keys(), scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
         ):
             person_id = choices[candidate]
-            if candidate[0] != norm[0]:
+            if candidate[0] != norm[0] or not same_initials(norm, candidate):
                 continue
             if single and when and self.kb.persons[person_id].term_at(when) is None:
                 continue
             return person_id, score
         return None, 0.0
+
+
+HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|dame|madam|mme|m) ")
+# Short lower-case words that belong to names without being initials.
+NAME_LINKS = frozenset(
+    {
+        "al",
+        "el",
+        "ad",
+        "as",
+        "an",
+        "ar",
+        "bin",
+        "ibn",
+        "de",
+        "da",
+        "do",
+        "du",
+        "la",
+        "le",
+        "di",
+        "y",
+    }
+)
+
+
+def same_initials(first: str, second: str) -> bool:
+    """Initials must agree exactly: "George HW Bush" is not "George W. Bush"."""
+    a, b = first.split(), second.split()
+    if len(a) != len(b):
+        return True
+    return all(
+        x == y
+        for x, y in zip(a, b, strict=True)
+        if min(len(x), len(y)) <= 2 and x not in NAME_LINKS and y not in NAME_LINKS
+    )
 
 
 def names_country(title: str, country: Country) -> bool:
