@@ -498,3 +498,8 @@ def test_a_name_after_a_title_must_fit_its_country_and_office(mentions) -> None:
 def test_fuzzy_names_keep_initials_and_ignore_honorifics(mentions) -> None:
     found = mentions("George HW Bush met Mr Robinson.", date(2019, 1, 1))
     assert found == []
+
+
+def test_the_seat_of_government_picks_among_several_spokespeople(mentions) -> None:
+    found = mentions("A Kremlin spokesman denied the report.", date(2019, 1, 1))
+    assert found[0].actor.name == "Dmitry Peskov"

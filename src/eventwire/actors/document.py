@@ -552,7 +552,8 @@ class DocumentPass:
             role = f"former {self.title_role(office, code)}"
             self.add(start, end, Actor(role, code, "ELI", f"country:{code}", role), "title")
             return
-        actor, office = self.r.office_actor(code, office, self.when, "", words)
+        phrase = self.doc[start:end].text
+        actor, office = self.r.office_actor(code, office, self.when, "", words, phrase)
         self.add(start, end, actor, "title", office)
 
     def as_titled(self, actor: Actor, office: str) -> Actor:

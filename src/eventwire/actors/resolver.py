@@ -166,7 +166,7 @@ class ActorResolver:
         return f"{former}{term.title}{where}"
 
     def office_actor(
-        self, code: str, office: str, when: date, text: str, title_word: str = ""
+        self, code: str, office: str, when: date, text: str, title_word: str = "", phrase: str = ""
     ) -> tuple[Actor, str]:
         """The holder of an office on ``when``; the country's government if unknown.
 
@@ -177,6 +177,10 @@ class ActorResolver:
         if office == "leader" and country:
             office = country.leader_office
         holders = self.titled_holders(code, title_word, when) or self.kb.holders(code, office, when)
+        if len(holders) > 1 and phrase:  # several spokespeople: "Kremlin spokesman" is the one
+            words = {w for w in phrase.lower().replace("’s", "").split() if len(w) > 3}
+            named = [(p, t) for p, t in holders if words <= set(t.title.lower().split())]
+            holders = named or holders
         if len(holders) == 1:
             person, term = holders[0]
             actor = Actor(
