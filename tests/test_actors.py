@@ -503,3 +503,12 @@ def test_fuzzy_names_keep_initials_and_ignore_honorifics(mentions) -> None:
 def test_the_seat_of_government_picks_among_several_spokespeople(mentions) -> None:
     found = mentions("A Kremlin spokesman denied the report.", date(2019, 1, 1))
     assert found[0].actor.name == "Dmitry Peskov"
+
+
+def test_a_datetime_or_no_date_is_accepted(nlp, resolver: ActorResolver) -> None:
+    from datetime import datetime
+
+    doc = nlp("The Russian president spoke.")
+    at_noon = resolver.find_mentions(doc, datetime(2010, 5, 1, 12, 0))
+    assert at_noon[0].actor.name == "Dmitry Medvedev"
+    assert resolver.find_mentions(doc, None)[0].actor.country == "RUS"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, process
@@ -226,11 +226,11 @@ class ActorResolver:
 
     def find_mentions(self, doc: Doc, when: date | None) -> list[Mention]:
         """Every actor mention in ``doc``, non-overlapping, in token order."""
-        return DocumentPass(self, doc, when or date.today()).run()
+        return DocumentPass(self, doc, as_day(when)).run()
 
     def lookup(self, name: str, when: date | None = None) -> Resolution:
         """Resolve a name or a short phrase ("Russian President") for the CLI."""
-        when = when or date.today()
+        when = as_day(when)
         query = strip_article(name.strip())
         explanation: list[str] = []
         targets = self.names.targets.get(query) or self.names.targets.get(fold(query))
@@ -386,6 +386,13 @@ def same_initials(first: str, second: str) -> bool:
         for x, y in zip(a, b, strict=True)
         if min(len(x), len(y)) <= 2 and x not in NAME_LINKS and y not in NAME_LINKS
     )
+
+
+def as_day(when: date | None) -> date:
+    """The article date as a plain date (a datetime is cut to its day; None is today)."""
+    if isinstance(when, datetime):
+        return when.date()
+    return when or date.today()
 
 
 def names_country(title: str, country: Country) -> bool:
