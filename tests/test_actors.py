@@ -512,3 +512,12 @@ def test_a_datetime_or_no_date_is_accepted(nlp, resolver: ActorResolver) -> None
     at_noon = resolver.find_mentions(doc, datetime(2010, 5, 1, 12, 0))
     assert at_noon[0].actor.name == "Dmitry Medvedev"
     assert resolver.find_mentions(doc, None)[0].actor.country == "RUS"
+
+
+def test_plural_titles(mentions) -> None:
+    found = mentions("Turkish leaders met the Russian and Belarusian presidents.")
+    assert [(m.text, m.actor.name) for m in found] == [
+        ("Turkish leaders", "Turkey"),
+        ("Russian", "Vladimir Putin"),
+        ("Belarusian presidents", "Alexander Lukashenko"),
+    ]

@@ -459,7 +459,7 @@ class DocumentPass:
             if title:
                 words = self.doc[head_start : title[0]].text
                 self.country_title(
-                    start, end if not last else title[0], code, title[1], last, words
+                    start, end if not last else title[0], code, title[1], last, words, len(group)
                 )
             elif agent:
                 agent_end, found = agent
@@ -527,7 +527,14 @@ class DocumentPass:
         return head.dep_ in ("amod", "compound", "nmod") and head.head.i >= end
 
     def country_title(
-        self, start: int, end: int, code: str, office: str, last: bool, words: str = ""
+        self,
+        start: int,
+        end: int,
+        code: str,
+        office: str,
+        last: bool,
+        words: str = "",
+        sharing: int = 1,
     ) -> None:
         """ "Russian President [Vladimir Putin]", "Kazakhstan's leader", "his Turkish counterpart"."""
         if office == "counterpart":
@@ -548,6 +555,10 @@ class DocumentPass:
                     actor = self.as_titled(actor, office)
                 self.add(start, name_end, actor, basis if basis != "alias" else "title", office)
                 return
+        if sharing == 1 and self.is_plural(end - 1):  # "Turkish leaders": the government
+            actor = self.r.country_actor(code, "")
+            self.add(start, end, actor, "title")
+            return
         if self.is_former(start):  # "the former Russian president": not today's holder
             role = f"former {self.title_role(office, code)}"
             self.add(start, end, Actor(role, code, "ELI", f"country:{code}", role), "title")
