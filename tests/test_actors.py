@@ -521,3 +521,8 @@ def test_plural_titles(mentions) -> None:
         ("Russian", "Vladimir Putin"),
         ("Belarusian presidents", "Alexander Lukashenko"),
     ]
+
+
+def test_agent_words_used_as_verbs_are_no_actors(mentions) -> None:
+    found = mentions("Ministers vowed to press Russia on the matter.")
+    assert [(m.text, m.actor.code) for m in found] == [("Russia", "RUS GOV")]

@@ -274,6 +274,8 @@ class DocumentPass:
             return None
         hit = self.hits.get(j)
         person_targets = [t for t in hit[1] if t.kind in (PERSON, SURNAME)] if hit else []
+        if hit and not person_targets:
+            return None  # a country or organisation name is no person's name
         if hit and person_targets and hit[0] >= run_end:
             return hit[0], self.pick_person(person_targets), "alias"
         if run_end - j >= 2:
@@ -762,8 +764,8 @@ class DocumentPass:
                 stop = more[0] if more and len(countries) == 1 else stop
                 self.add(i, stop, self.r.agent_actor(code, agent), "agent")
                 return stop
-        if not agent.alone:
-            return None
+        if not agent.alone or (self.parsed and self.doc[end - 1].pos_ in ("VERB", "AUX")):
+            return None  # "to press Russia": a verb, not the press
         actor = Actor(
             agent.agent_id.replace("_", " "), None, agent.sector, f"agent:{agent.agent_id}"
         )
