@@ -526,3 +526,11 @@ def test_plural_titles(mentions) -> None:
 def test_agent_words_used_as_verbs_are_no_actors(mentions) -> None:
     found = mentions("Ministers vowed to press Russia on the matter.")
     assert [(m.text, m.actor.code) for m in found] == [("Russia", "RUS GOV")]
+
+
+def test_agents_with_a_place_and_possessive_agent_words(mentions) -> None:
+    found = mentions("Students across Indonesia and the Serbian workers' union marched.")
+    assert [(m.text, m.actor.code) for m in found] == [
+        ("Students across Indonesia", "IDN EDU"),
+        ("Serbian workers' union", "SRB LAB"),
+    ]

@@ -85,6 +85,8 @@ NOT_PERSON_ENTS = frozenset(
     ]
 )
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nn"})
+# "the parliament of Poland", "police in Nairobi", "students across Indonesia", "troops from Chad"
+AGENT_PLACE_WORDS = frozenset({"of", "in", "across", "throughout", "from"})
 FORMER_WORDS = frozenset({"former", "late", "ex", "ousted", "deposed"})
 PRONOUN_WINDOW = 2  # "he"/"she" look back at most two sentences
 POSSESSIVE = frozenset({"'s", "’s", "'"})
@@ -614,16 +616,23 @@ class DocumentPass:
             found = self.phrase_at(k, self.r.agents)
             if found:
                 end, agent = found
-                more = self.phrase_at(end, self.r.agents)
+                more = self.next_agent(end)
                 while more:  # "army officer" -> MIL: a weak word never overrides a strong one
                     end, nxt = more
                     if agent.weak or not nxt.weak:
                         agent = nxt
-                    more = self.phrase_at(end, self.r.agents)
+                    more = self.next_agent(end)
                 if owner is not None and not self.attached(owner, j, end):
                     return None
                 return end, agent
         return None
+
+    def next_agent(self, end: int) -> tuple[int, Agent] | None:
+        """Agent words right after others, also across a possessive ("workers' union")."""
+        found = self.phrase_at(end, self.r.agents)
+        if found is None and end < len(self.doc) and self.doc[end].lower_ in POSSESSIVE:
+            found = self.phrase_at(end + 1, self.r.agents)
+        return found
 
     def attached(self, owner: int, start: int, end: int) -> bool:
         """Does the word at ``owner`` hang (within three steps) from a token in start..end, or
@@ -756,7 +765,7 @@ class DocumentPass:
             return None
         end, agent = found
         j = end
-        if j + 1 < len(self.doc) and self.doc[j].lower_ in ("of", "in"):
+        if j + 1 < len(self.doc) and self.doc[j].lower_ in AGENT_PLACE_WORDS:
             countries = self.country_list(j + 1, regions=True)
             if countries:  # "the parliament of Poland", "rebels in Darfur"
                 _start, stop, code = countries[0]
