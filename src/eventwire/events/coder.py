@@ -699,7 +699,7 @@ class EventCoder:
         current = noun
         for _ in range(4):
             head = current.head
-            if head is current:
+            if head.i == current.i:
                 return None
             if head.pos_ in ("VERB", "AUX"):
                 return head
