@@ -239,7 +239,12 @@ def phrase_tokens(token: Token) -> list[Token]:
 def words_match(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> bool:
     """True when one of the phrases occurs in the tokens (by lower-case form or lemma)."""
     forms = [(lower(t), lemma(t)) for t in tokens]
+    seen = {form for pair in forms for form in pair}
     for phrase in phrases:
+        if phrase[0] not in seen:
+            continue  # the cheap test first: most phrases share no word with the text
+        if len(phrase) == 1:
+            return True
         size = len(phrase)
         for start in range(len(forms) - size + 1):
             if all(phrase[k] in forms[start + k] for k in range(size)):
