@@ -19,7 +19,8 @@ from eventwire.errors import EventWireError
 
 DATA_DIR = Path(__file__).parent / "data"
 
-# PLOVER/CAMEO agent (sector) codes the KB may use.
+# PLOVER/CAMEO agent (sector) codes the KB may use. The KB writes media as MED and health
+# as HLH (CAMEO, as docs/architecture.md lists them); PLOVER renamed these JRN and MED.
 SECTORS = frozenset(
     [
         "GOV",
@@ -47,6 +48,11 @@ SECTORS = frozenset(
         "ENV",
         "ELI",
         "SPY",
+        "JRN",
+        "PRE",
+        "SOC",
+        "PRM",
+        "UNK",
     ]
 )
 # Country codes that are not ISO-3166: organisations, CAMEO's transnational movements, Kosovo.
@@ -107,6 +113,11 @@ class Country:
     @property
     def kb_id(self) -> str:
         return f"country:{self.code}"
+
+    @property
+    def in_text(self) -> str:
+        """The name as a sentence uses it: "the United States" where the data lists that form."""
+        return f"the {self.name}" if f"the {self.name}" in self.aliases else self.name
 
 
 @dataclass(frozen=True)
@@ -198,6 +209,16 @@ class Person:
             return max(before, key=lambda t: t.end or date.max)
         return min(self.terms, key=lambda t: t.start or date.min)
 
+
+# How roles read when the KB knows the office but not its holder.
+OFFICE_WORDS = {
+    "head_of_state": "Head of state",
+    "head_of_government": "Head of government",
+    "foreign_minister": "Foreign minister",
+    "defence_minister": "Defence minister",
+    "interior_minister": "Interior minister",
+    "spokesperson": "Spokesperson",
+}
 
 OFFICE_RANK = {
     "head_of_state": 0,

@@ -138,10 +138,15 @@ class NameIndex:
         pattern_tokenizer.vocab.lex_attr_getters = {}
         self.matcher = PhraseMatcher(pattern_tokenizer.vocab, attr="ORTH")
         self.by_key: dict[int, str] = {}
-        terms = list(self.targets)
-        for term, pattern in zip(terms, pattern_tokenizer.pipe(terms), strict=True):
-            key = pattern_tokenizer.vocab.strings.add(term)
-            self.by_key[key] = term
+        vocab = pattern_tokenizer.vocab
+        special = pattern_tokenizer.rules or {}
+        for term in self.targets:
+            words = term.split(" ")
+            if all(w.isalpha() and w not in special for w in words):
+                pattern = Doc(vocab, words=words)  # plain words: the tokenizer would not split them
+            else:
+                pattern = pattern_tokenizer(term)
+            self.by_key[vocab.strings.add(term)] = term
             self.matcher.add(term, [pattern])
         self.single_tokens = {term: t for term, t in self.targets.items() if " " not in term}
 
