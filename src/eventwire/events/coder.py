@@ -89,10 +89,15 @@ class EventCoder:
 
     def code(self, doc: Doc, mentions: list[Mention], article: Article) -> list[Event]:
         finder = ActorFinder(MentionIndex(doc, mentions))
+        text = doc.text  # built once: Doc.text walks every token
         events: list[Event] = []
         for index, sentence in enumerate(doc.sents):
-            for match in self.sentence_matches(sentence, finder):
-                events.extend(self._events(match, sentence, index, article))
+            matches = self.sentence_matches(sentence, finder)
+            if not matches:
+                continue
+            cue_contexts = self._cue_contexts(sentence)
+            for match in matches:
+                events.extend(self._events(match, sentence, index, text, cue_contexts, article.id))
         return self._deduplicate(events)
 
     # -- finding triggers -----------------------------------------------------------------
@@ -699,7 +704,7 @@ class EventCoder:
         current = noun
         for _ in range(4):
             head = current.head
-            if head is current:
+            if head.i == current.i:
                 return None
             if head.pos_ in ("VERB", "AUX"):
                 return head
@@ -795,7 +800,15 @@ class EventCoder:
                     ref.how + f", country from the only country in the sentence ({home})",
                 )
 
-    def _events(self, match: Match, sentence: Span, index: int, article: Article) -> list[Event]:
+    def _events(
+        self,
+        match: Match,
+        sentence: Span,
+        index: int,
+        text: str,
+        cue_contexts: list[str],
+        article_id: str,
+    ) -> list[Event]:
         if not match.sources and not (
             match.kind != "noun"
             and is_passive(match.trigger)
@@ -815,16 +828,16 @@ class EventCoder:
             mode = match.mode or self._cue_mode(match, sentence)
             events.append(
                 Event(
-                    article_id=article.id,
+                    article_id=article_id,
                     sentence_index=index,
                     sentence=sentence.text,
                     span=(start, end),
-                    evidence=sentence.doc.text[start:end],
+                    evidence=text[start:end],
                     source=source.actor if source else None,
                     target=target.actor if target else None,
                     event_type=match.event_type,
                     mode=mode,
-                    context=self._contexts(match, sentence),
+                    context=self._contexts(match, cue_contexts),
                     cameo=match.cameo,
                     negated=match.negated,
                     confidence=self._confidence(match, source, target),
@@ -860,15 +873,16 @@ class EventCoder:
             return code.mode
         return None
 
-    def _contexts(self, match: Match, sentence: Span) -> list[str]:
-        found = list(match.pattern.contexts)
+    def _cue_contexts(self, sentence: Span) -> list[str]:
+        """Contexts whose cue words occur in the sentence (computed once per sentence)."""
+        tokens = list(sentence)
+        return [c for c, words in self.patterns.context_cues.items() if words_match(tokens, words)]
+
+    def _contexts(self, match: Match, cue_contexts: list[str]) -> list[str]:
+        found = list(match.pattern.contexts) + cue_contexts
         code = self.ontology.cameo.get(match.cameo)
         if code:
             found += [c for c in code.contexts if c in self.ontology.contexts]
-        tokens = list(sentence)
-        for context, words in self.patterns.context_cues.items():
-            if words_match(tokens, words):
-                found.append(context)
         return sorted(set(found))
 
     def _confidence(self, match: Match, source: ActorRef | None, target: ActorRef | None) -> float:

@@ -155,19 +155,19 @@ def clause_subject(verb: Token) -> Token | None:
             subjects += children(current, *PASSIVE_SUBJECT_DEPS)
         if subjects:
             return subjects[0]
-        if current is not verb and is_passive(current):
+        if current.i != verb.i and is_passive(current):
             agents = prep_objects(current, ("by",))
             return agents[0] if agents else None  # the actor of a passive clause is its agent
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head
-        if current.dep_ in ("xcomp", "conj", "advcl", "pcomp") and current.head is not current:
+        if current.dep_ in ("xcomp", "conj", "advcl", "pcomp") and current.head.i != current.i:
             if current.dep_ == "xcomp":
                 objects = children(current.head, "dobj")
                 if objects and lemma(current.head) not in ("promise", "threaten", "vow"):
                     return objects[0]
             if current.dep_ == "pcomp":
                 current = current.head.head if current.head.dep_ == "prep" else current.head
-                while current.pos_ not in ("VERB", "AUX") and current.head is not current:
+                while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
                     if current.dep_ in ("acomp", "attr"):
                         current = current.head
                         break
@@ -186,7 +186,7 @@ def speaker_of(verb: Token) -> Token | None:
     current = verb
     for _ in range(4):
         if current.dep_ in ("ccomp", "parataxis", "xcomp", "conj", "acomp") and (
-            current.head is not current
+            current.head.i != current.i
         ):
             head = current.head
             if lemma(head) in SPEECH_LEMMAS:
@@ -239,7 +239,12 @@ def phrase_tokens(token: Token) -> list[Token]:
 def words_match(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> bool:
     """True when one of the phrases occurs in the tokens (by lower-case form or lemma)."""
     forms = [(lower(t), lemma(t)) for t in tokens]
+    seen = {form for pair in forms for form in pair}
     for phrase in phrases:
+        if phrase[0] not in seen:
+            continue  # the cheap test first: most phrases share no word with the text
+        if len(phrase) == 1:
+            return True
         size = len(phrase)
         for start in range(len(forms) - size + 1):
             if all(phrase[k] in forms[start + k] for k in range(size)):
