@@ -40,6 +40,7 @@ from eventwire.events.roles import (
     words_match,
 )
 from eventwire.model import Actor, Article, Event, Mention
+from eventwire.nlp import sentences
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 OBLIGATION_AUX = frozenset({"must", "should"})
@@ -70,6 +71,22 @@ class Match:
     speaker: list[ActorRef] = field(default_factory=list)
 
 
+def is_resolved(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.country or actor.sector)
+
+
+def is_attributed(event: Event) -> bool:
+    """An event record needs a known actor: who did it, or (agentless passive) whom it hit.
+
+    A source phrase that names no actor ("the tent", "a lot of the children") means
+    the trigger was not a political act between actors, so the event is dropped;
+    "Isis fighters were killed" (no source phrase, a known target) is kept.
+    """
+    if event.source is not None:
+        return is_resolved(event.source)
+    return is_resolved(event.target)
+
+
 class EventCoder:
     """Codes one parsed document into events; load once, call per document."""
 
@@ -91,14 +108,14 @@ class EventCoder:
         finder = ActorFinder(MentionIndex(doc, mentions))
         text = doc.text  # built once: Doc.text walks every token
         events: list[Event] = []
-        for index, sentence in enumerate(doc.sents):
+        for index, sentence in enumerate(sentences(doc)):
             matches = self.sentence_matches(sentence, finder)
             if not matches:
                 continue
             cue_contexts = self._cue_contexts(sentence)
             for match in matches:
                 events.extend(self._events(match, sentence, index, text, cue_contexts, article.id))
-        return self._deduplicate(events)
+        return [e for e in self._deduplicate(events) if is_attributed(e)]
 
     # -- finding triggers -----------------------------------------------------------------
 
