@@ -161,6 +161,7 @@ class Event:
     id: str = ""
 
     def __post_init__(self) -> None:
+        self.sentence = self.sentence.strip()  # a parsed sentence keeps its paragraph break
         if not self.id:
             self.id = self.compute_id()
 
