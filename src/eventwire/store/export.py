@@ -2,7 +2,7 @@
 
 ``polecat`` follows the column layout of the public POLECAT tables and
 ``icews`` the 20 columns of the ICEWS event files (both tab-separated, as those
-releases are); docs/store.md says what each column holds. Every export has one
+releases are); the README says what each column holds. Every export has one
 row per event mention with its stable ``id`` (unique in the database), so rows
 can be joined back to the store and to the evidence sentence.
 """
