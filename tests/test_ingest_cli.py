@@ -27,8 +27,8 @@ def test_code_reads_html_warc_and_mapped_jsonl(tmp_path: Path) -> None:
         json.dumps({"story": OTHER, "headline": "Pipeline deal", "day": "2024-03-06"}) + "\n",
         encoding="utf-8",
     )
-    args = ["code", str(tmp_path), "-f", "json", "--text-column", "story"]
-    args += ["--title-column", "headline", "--date-column", "day"]
+    args = ["code", str(tmp_path), "-f", "json", "--column", "text=story"]
+    args += ["--column", "title=headline", "--column", "date=day"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]

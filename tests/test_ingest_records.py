@@ -80,7 +80,7 @@ def test_csv_without_the_text_column_names_the_option(tmp_path: Path) -> None:
     path = tmp_path / "rows.csv"
     path.write_text("headline,story\nA,B\n", encoding="utf-8")
     [problem] = list(read_articles([path]))
-    assert isinstance(problem, DocumentError) and "--text-column" in problem.problem
+    assert isinstance(problem, DocumentError) and "--column text=" in problem.problem
 
 
 def test_standard_input_is_sniffed(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -80,13 +80,14 @@ InputFormatOption = Annotated[
     InputFormat | None,
     typer.Option(help="Read every input as this format (default: from name or content)."),
 ]
-TextColumnOption = Annotated[
-    str, typer.Option(help="JSON Lines/CSV column holding the article text.")
+ColumnOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--column",
+        help="JSON Lines/CSV layout: FIELD=NAME says column NAME holds FIELD "
+        "(text, title, date, url, id, outlet); repeat for several.",
+    ),
 ]
-TitleColumnOption = Annotated[str, typer.Option(help="Column holding the title.")]
-DateColumnOption = Annotated[str, typer.Option(help="Column holding the publication date.")]
-UrlColumnOption = Annotated[str, typer.Option(help="Column holding the URL.")]
-IdColumnOption = Annotated[str, typer.Option(help="Column holding the record id.")]
 FetchOption = Annotated[bool, typer.Option(help="Download the page behind each feed entry (HTTP).")]
 FetchTimeoutOption = Annotated[float, typer.Option(help="Seconds to wait for one page download.")]
 FetchConcurrencyOption = Annotated[
@@ -94,11 +95,25 @@ FetchConcurrencyOption = Annotated[
 ]
 
 
+def parse_column_options(options: list[str] | None, column_map: type):
+    """``["text=body", "date=day"]`` -> the reader's ColumnMap; a bad option is a usage error."""
+    pairs = {}
+    for option in options or []:
+        field_name, _, column = option.partition("=")
+        if not column:
+            raise typer.BadParameter(f"{option!r} is not FIELD=NAME", param_hint="--column")
+        pairs[field_name.strip()] = column.strip()
+    try:
+        return column_map.from_options(pairs)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--column") from exc
+
+
 def open_articles(
     paths: list[str],
     input_format: InputFormat | None,
     published: str | None,
-    columns: tuple[str, str, str, str, str],
+    columns: list[str] | None,
     fetch: bool,
     fetch_timeout: float,
     fetch_concurrency: int,
@@ -106,12 +121,11 @@ def open_articles(
     """The article stream behind every command that reads sources."""
     from eventwire.ingest import ColumnMap, FetchSettings, read_articles
 
-    text, title, date_, url, id_ = columns
     return read_articles(
         paths,
         input_format.value if input_format else None,
         published=parse_date_option(published),
-        columns=ColumnMap(text=text, title=title, date=date_, url=url, id=id_),
+        columns=parse_column_options(columns, ColumnMap),
         fetch=fetch,
         fetch_settings=FetchSettings(timeout=fetch_timeout, concurrency=fetch_concurrency),
     )
@@ -127,11 +141,7 @@ def code(
     published: PublishedOption = None,
     include_negated: Annotated[bool, typer.Option(help="Also print negated events.")] = False,
     input_format: InputFormatOption = None,
-    text_column: TextColumnOption = "text",
-    title_column: TitleColumnOption = "title",
-    date_column: DateColumnOption = "date",
-    url_column: UrlColumnOption = "url",
-    id_column: IdColumnOption = "id",
+    column: ColumnOption = None,
     fetch: FetchOption = False,
     fetch_timeout: FetchTimeoutOption = 15.0,
     fetch_concurrency: FetchConcurrencyOption = 4,
@@ -139,9 +149,8 @@ def code(
     """Code news articles into PLOVER events and print them."""
     from eventwire.pipeline import Pipeline
 
-    columns = (text_column, title_column, date_column, url_column, id_column)
     articles = open_articles(
-        paths, input_format, published, columns, fetch, fetch_timeout, fetch_concurrency
+        paths, input_format, published, column, fetch, fetch_timeout, fetch_concurrency
     )
     try:
         pipeline = Pipeline.load(model)
@@ -265,11 +274,7 @@ def ingest(
     published: PublishedOption = None,
     verbose: Annotated[bool, typer.Option(help="Print a line for every committed batch.")] = False,
     input_format: InputFormatOption = None,
-    text_column: TextColumnOption = "text",
-    title_column: TitleColumnOption = "title",
-    date_column: DateColumnOption = "date",
-    url_column: UrlColumnOption = "url",
-    id_column: IdColumnOption = "id",
+    column: ColumnOption = None,
     fetch: FetchOption = False,
     fetch_timeout: FetchTimeoutOption = 15.0,
     fetch_concurrency: FetchConcurrencyOption = 4,
@@ -281,9 +286,8 @@ def ingest(
     from eventwire.pipeline import Pipeline
     from eventwire.store.ingest import ingest_articles
 
-    columns = (text_column, title_column, date_column, url_column, id_column)
     articles = open_articles(
-        paths, input_format, published, columns, fetch, fetch_timeout, fetch_concurrency
+        paths, input_format, published, column, fetch, fetch_timeout, fetch_concurrency
     )
     store = open_store(db, read_only=False)
     progress = Progress(

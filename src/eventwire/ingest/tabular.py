@@ -28,7 +28,7 @@ def read_table(
             yield DocumentError(
                 source,
                 f"no column {columns.text!r} for the text (columns: {', '.join(reader.fieldnames)});"
-                " name it with --text-column",
+                " name it with --column text=NAME",
             )
             return
         for row in reader:
