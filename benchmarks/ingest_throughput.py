@@ -15,44 +15,17 @@ Prints one JSON line. Usage:
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
+from corpus import load_corpus
 from eventwire.model import Article
 from eventwire.pipeline import Pipeline
 from eventwire.store import EventStore
 from eventwire.store.ingest import ingest_articles
-
-
-def read_corpus(path: Path, limit: int | None) -> list[Article]:
-    csv.field_size_limit(sys.maxsize)
-    articles: list[Article] = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        for number, row in enumerate(csv.DictReader(handle)):
-            if limit is not None and len(articles) >= limit:
-                break
-            text = (row.get("text") or "").strip()
-            if not text:
-                continue
-            try:
-                published = date.fromisoformat((row.get("date") or "")[:10])
-            except ValueError:
-                published = None
-            articles.append(
-                Article(
-                    text=text,
-                    published=published,
-                    published_basis="column" if published else "",
-                    source=f"{path.name}:{number + 2}",
-                )
-            )
-    return articles
 
 
 def fresh(articles: list[Article]) -> Iterator[Article]:
@@ -73,7 +46,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=50)
     args = parser.parse_args()
 
-    articles = read_corpus(args.corpus, args.limit)
+    articles = load_corpus(args.corpus, args.limit)
     words = sum(len(a.text.split()) for a in articles)
     pipeline = Pipeline.load()
     coded = list(pipeline.code(fresh(articles)))  # warm-up, see above
