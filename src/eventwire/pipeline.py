@@ -6,8 +6,11 @@ in batches). Every stage is a plain call on the shared data model.
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from spacy.language import Language
 
@@ -28,15 +31,41 @@ class Pipeline:
     resolver: ActorResolver
     coder: EventCoder
     batch_size: int = BATCH_SIZE
+    workers: int = 1
     problems: list[DocumentError] = field(default_factory=list)
 
     @classmethod
-    def load(cls, model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE) -> Pipeline:
-        return cls(load_pipeline(model), ActorResolver.load(), EventCoder.load(), batch_size)
+    def load(
+        cls, model: str = DEFAULT_MODEL, batch_size: int = BATCH_SIZE, workers: int = 1
+    ) -> Pipeline:
+        resolver, coder = ActorResolver.load(), EventCoder.load()
+        return cls(load_pipeline(model), resolver, coder, batch_size, workers)
 
     def code(self, articles: Iterable[Article | DocumentError]) -> Iterator[CodedArticle]:
-        """Code a stream of articles; a bad document is kept in ``problems`` and skipped."""
-        yield from self.code_parsed(parse_batches(self.nlp, self._texts(articles), self.batch_size))
+        """Code a stream of articles in input order; a bad document goes to ``problems``."""
+        cleaned = self._texts(articles)
+        if self.workers > 1:
+            yield from self._code_in_workers(cleaned)
+        else:
+            yield from self.code_parsed(parse_batches(self.nlp, cleaned, self.batch_size))
+
+    def _code_in_workers(self, cleaned: Iterator[tuple[str, Article]]) -> Iterator[CodedArticle]:
+        """Parse and code batches in forked processes that inherit the loaded models.
+
+        Cleaning and duplicate checks stay here (they need the whole stream); at most
+        two batches per worker are in flight, so memory stays bounded on any input.
+        """
+        global _worker_pipeline
+        _worker_pipeline = self
+        batches = iter(lambda: [article for _, article in islice(cleaned, self.batch_size)], [])
+        pending: deque = deque()
+        with multiprocessing.get_context("fork").Pool(self.workers) as pool:
+            for batch in batches:
+                pending.append(pool.apply_async(_code_batch, (batch,)))
+                if len(pending) >= 2 * self.workers:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
 
     def _texts(self, articles: Iterable[Article | DocumentError]) -> Iterator[tuple[str, Article]]:
         """Clean, then skip non-English and repeated articles; duplicates are per ``code`` call."""
@@ -67,3 +96,12 @@ class Pipeline:
         places.assign_locations(events, doc)
         found_quotes = quotes.extract_quotes(doc, mentions)
         return CodedArticle(article=article, events=events, quotes=found_quotes, flags=flags)
+
+
+_worker_pipeline: Pipeline | None = None  # set before the workers fork; they inherit it
+
+
+def _code_batch(articles: list[Article]) -> list[CodedArticle]:
+    pipeline = _worker_pipeline
+    parsed = parse_batches(pipeline.nlp, ((a.text, a) for a in articles), pipeline.batch_size)
+    return list(pipeline.code_parsed(parsed))

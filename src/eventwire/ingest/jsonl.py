@@ -16,6 +16,7 @@ def read_jsonl(
     stream: BinaryIO, source: str, columns: ColumnMap
 ) -> Iterator[Article | DocumentError]:
     lines = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
+    records_read = 0
     try:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
@@ -24,8 +25,15 @@ def read_jsonl(
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield DocumentError(name, f"not valid JSON: {exc.msg} at column {exc.colno}")
+                problem = f"not valid JSON: {exc.msg} at column {exc.colno}"
+                if (
+                    records_read == 0
+                ):  # a pretty-printed .json file, say: one report, not one a line
+                    yield DocumentError(source, f"not JSON Lines (line {number}: {problem})")
+                    return
+                yield DocumentError(name, problem)
                 continue
+            records_read += 1
             if not isinstance(record, dict):
                 yield DocumentError(name, "a line must hold a JSON object")
                 continue
