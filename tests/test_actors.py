@@ -534,3 +534,37 @@ def test_agents_with_a_place_and_possessive_agent_words(mentions) -> None:
         ("Students across Indonesia", "IDN EDU"),
         ("Serbian workers' union", "SRB LAB"),
     ]
+
+
+def test_an_ethnic_group_takes_its_country_of_residence(mentions) -> None:
+    found = mentions("Ethnic Greeks in southern Albania rallied, and Greeks cheered.")
+    assert [(m.text, m.actor.code) for m in found] == [
+        ("Ethnic Greeks in southern Albania", "ALB CVL"),
+        ("Greeks", "GRC CVL"),
+    ]
+    found = mentions("Some 500 ethnic Hungarians marched in Romania on Sunday.")
+    assert (found[0].text, found[0].actor.code) == ("ethnic Hungarians", "ROU CVL")
+    found = mentions("The Russians of eastern Moldova want a referendum.")
+    assert [(m.text, m.actor.code) for m in found] == [("Russians of eastern Moldova", "MDA CVL")]
+
+
+def test_groups_without_a_state_take_the_country_word_or_place(mentions) -> None:
+    found = mentions("Iraqi Kurds voted while Christians in Egypt prayed and Muslims fasted.")
+    assert [(m.text, m.actor.code) for m in found] == [
+        ("Iraqi Kurds", "IRQ CVL"),
+        ("Christians in Egypt", "EGY CVL"),
+    ]
+
+
+def test_a_leaders_name_before_government_words_is_that_government(mentions) -> None:
+    found = mentions("The Bush administration and the Obama administration disagreed.", SEED_DAY)
+    assert [(m.text, m.actor.code) for m in found] == [
+        ("Bush administration", "USA GOV"),
+        ("Obama administration", "USA GOV"),
+    ]
+    assert mentions("Mr Bush retired.", SEED_DAY) == []
+
+
+def test_a_hyphenated_compound_is_no_agent_word(mentions) -> None:
+    found = mentions("Algeria's first multi-party elections were held.")
+    assert [(m.text, m.actor.code) for m in found] == [("Algeria", "DZA GOV")]

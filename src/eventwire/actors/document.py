@@ -91,10 +91,20 @@ FORMER_WORDS = frozenset({"former", "late", "ex", "ousted", "deposed"})
 PRONOUN_WINDOW = 2  # "he"/"she" look back at most two sentences
 POSSESSIVE = frozenset({"'s", "’s", "'"})
 LIST_INTRO = frozenset({"from", "of", "in"})
+LEADER_OFFICES = frozenset({"head_of_state", "head_of_government", "collective_head_of_state"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A verbless fragment ("Russian President Vladimir Putin by phone with ...") has its actor as root.
 ANTECEDENT_DEPS = SUBJECT_DEPS | {"ROOT"}
 PRONOUNS = frozenset({"he", "she"})
+# Words between "ethnic Albanians in" and the country: "in (the) south(ern) Serbia".
+RESIDENCE_SKIP = frozenset(
+    {"the", "south", "southern", "north", "northern", "east", "eastern", "west", "western"}
+    | {"central", "northeast", "northeastern", "northwest", "northwestern", "southeast"}
+    | {"southeastern", "southwest", "southwestern"}
+)
+# A leader's name before these words names their government, in office or not ("the Bush
+# administration", "the Assad regime").
+NAMED_GOVERNMENT_WORDS = frozenset({"administration", "government", "regime", "cabinet"})
 
 
 @dataclass
@@ -348,8 +358,7 @@ class DocumentPass:
         if target.kind in (PERSON, SURNAME):
             return self.at_person(i)
         if target.kind == PEOPLE:
-            self.add(i, end, self.r.country_actor(target.ref, "", "CVL"), "demonym")
-            return end
+            return self.people_mention(i, end, target.ref)
         actor = self.r.entity_actor(target.ref, "")
         end = self.extend_over_agents(end)
         self.add(i, end, actor, "alias")
@@ -375,7 +384,7 @@ class DocumentPass:
         single = end - i == 1
         known = any(p.person_id == person.person_id for p in self.people)
         if single and not known and not self.surname_alone_fits(i, person):
-            return None
+            return self.leader_government(i, person)
         if known and basis == "alias" and single:
             basis = "coref"
         actor = self.r.person_actor(person, self.when, "")
@@ -392,6 +401,22 @@ class DocumentPass:
         term = person.term_at(self.when)
         self.add(i, end, actor, basis, term.office if term else None)
         return end
+
+    def leader_government(self, i: int, person: Person) -> int | None:
+        """ "the Bush administration": a national leader's surname before a government word is
+        that leader's government, whatever the article date."""
+        k = i + 1
+        if k >= len(self.doc) or self.doc[k].lower_ not in NAMED_GOVERNMENT_WORDS:
+            return None
+        if self.parsed and self.doc[i].pos_ != "PROPN":
+            return None
+        leaders = [t for t in person.terms if t.office in LEADER_OFFICES]
+        if not leaders:
+            return None
+        actor = self.r.country_actor(leaders[-1].country, "")
+        actor = Actor(f"{self.doc[i : k + 1].text}", actor.country, "GOV", actor.kb_id)
+        self.add(i, k + 1, actor, "agent")
+        return k + 1
 
     def possessive_title(self, end: int) -> tuple[int, str] | None:
         """A title right after "'s" at ``end``: (title end, office)."""
@@ -514,6 +539,53 @@ class DocumentPass:
             return
         self.add(start, end, Actor(region.name, region.country, None, region.kb_id), "region")
 
+    def people_mention(self, i: int, end: int, code: str) -> int:
+        """A people word ("Russians") is that country's civilians, except where the text says they
+        live elsewhere: CAMEO codes an ethnic group by its country of residence ("ethnic Albanians
+        in Serbia", "the Albanians of southern Serbia" -> SRB CVL)."""
+        ethnic = i > 0 and self.doc[i - 1].lower_ == "ethnic"
+        found = self.residence_after(end, code, ethnic)
+        if found is not None:
+            stop, home = found
+            self.add(i - 1 if ethnic else i, stop, self.r.country_actor(home, "", "CVL"), "demonym")
+            return stop
+        home = self.other_country_in_sentence(i, code) if ethnic else None
+        start = i - 1 if ethnic and home else i
+        self.add(start, end, self.r.country_actor(home or code, "", "CVL"), "demonym")
+        return end
+
+    def residence_after(self, end: int, code: str, ethnic: bool) -> tuple[int, str] | None:
+        """ "... of (southern) Serbia" (or "in", after "ethnic"): (end, country) of residence."""
+        if end >= len(self.doc) or self.doc[end].lower_ not in (
+            ("of", "in") if ethnic else ("of",)
+        ):
+            return None
+        k = end + 1
+        while k < len(self.doc) and self.doc[k].lower_ in RESIDENCE_SKIP:
+            k += 1
+        hit = self.country_hit(k)
+        if hit is None or hit[2] in (ADJECTIVE, REGION_ADJECTIVE) or hit[1] == code:
+            return None
+        return hit[0], hit[1]
+
+    def other_country_in_sentence(self, i: int, code: str) -> str | None:
+        """The first country in the sentence of ``i`` other than ``code`` (an ethnic group's
+        country of residence when no "in"/"of" says it: "ethnic Turks ... Sweden's decision")."""
+        start, stop = self.sentence_bounds(i)
+        for k in range(start, stop):
+            hit = self.country_hit(k) if k != i else None
+            if hit is not None and hit[2] not in (ADJECTIVE, REGION_ADJECTIVE) and hit[1] != code:
+                return hit[1]
+        return None
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding token ``i`` (the whole doc when unparsed)."""
+        if not self.sentence_starts:
+            return 0, len(self.doc)
+        n = bisect_right(self.sentence_starts, i)
+        stop = self.sentence_starts[n] if n < len(self.sentence_starts) else len(self.doc)
+        return self.sentence_starts[n - 1], stop
+
     def adjective_alone(self, start: int, end: int, code: str) -> None:
         """ "Bosnian Serbs" -> a group inside that country (CVL); else the country itself,
         which PLOVER codes as the actor of "Israeli air raids" or "French mediation"."""
@@ -613,6 +685,8 @@ class DocumentPass:
             k = j + skip
             if k >= len(self.doc) or (skip and not self.plain_modifier(self.doc[k - 1])):
                 return None
+            if skip > 1 and self.doc[k - 1].text == "-":
+                return None  # "Vietnamese-led forces", but "Algeria's first multi-party elections"
             found = self.phrase_at(k, self.r.agents)
             if found:
                 end, agent = found
