@@ -568,3 +568,19 @@ def test_a_leaders_name_before_government_words_is_that_government(mentions) -> 
 def test_a_hyphenated_compound_is_no_agent_word(mentions) -> None:
     found = mentions("Algeria's first multi-party elections were held.")
     assert [(m.text, m.actor.code) for m in found] == [("Algeria", "DZA GOV")]
+
+
+def test_local_agent_words_take_the_country_their_clause_happens_in(mentions) -> None:
+    found = mentions("Thousands of people marched through the streets in northern Chile.")
+    assert (found[0].text, found[0].actor.code, found[0].basis) == ("people", "CHL CVL", "place")
+    found = mentions("The government declared a state of emergency in Peru.")
+    assert (found[0].text, found[0].actor.code) == ("government", "PER GOV")
+    found = mentions("Rebels in eastern Ukraine attacked.")
+    assert (found[0].text, found[0].actor.code) == ("Rebels in eastern Ukraine", "UKR REB")
+
+
+def test_visitors_capitals_and_other_clauses_give_no_local_country(mentions) -> None:
+    assert mentions("Tourists were stranded in Portugal.")[0].text == "Portugal"
+    assert [m.text for m in mentions("The two sides met in Moscow.")] == ["Moscow"]
+    found = mentions("The government said that talks were held in Norway.")
+    assert [m.text for m in found] == ["Norway"]

@@ -91,6 +91,10 @@ FORMER_WORDS = frozenset({"former", "late", "ex", "ousted", "deposed"})
 PRONOUN_WINDOW = 2  # "he"/"she" look back at most two sentences
 POSSESSIVE = frozenset({"'s", "’s", "'"})
 LIST_INTRO = frozenset({"from", "of", "in"})
+# Dependents that start another clause (with its own subject and places).
+OTHER_CLAUSE_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "ccomp", "advcl", "relcl", "conj", "acl", "parataxis", "xcomp"}
+)
 LEADER_OFFICES = frozenset({"head_of_state", "head_of_government", "collective_head_of_state"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A verbless fragment ("Russian President Vladimir Putin by phone with ...") has its actor as root.
@@ -840,15 +844,27 @@ class DocumentPass:
         end, agent = found
         j = end
         if j + 1 < len(self.doc) and self.doc[j].lower_ in AGENT_PLACE_WORDS:
-            countries = self.country_list(j + 1, regions=True)
+            k = j + 1
+            while k < len(self.doc) and self.doc[k].lower_ in RESIDENCE_SKIP:
+                k += 1  # "rebels in (the) eastern Congo"
+            countries = self.country_list(k, regions=True)
             if countries:  # "the parliament of Poland", "rebels in Darfur"
                 _start, stop, code = countries[0]
                 more = self.phrase_at(stop, self.r.agents)  # "commander of US forces"
                 stop = more[0] if more and len(countries) == 1 else stop
                 self.add(i, stop, self.r.agent_actor(code, agent), "agent")
                 return stop
-        if not agent.alone or (self.parsed and self.doc[end - 1].pos_ in ("VERB", "AUX")):
+        if self.parsed and self.doc[end - 1].pos_ in ("VERB", "AUX"):
             return None  # "to press Russia": a verb, not the press
+        place = self.clause_place(i, end) if agent.local else None
+        if place is not None:  # "police fired tear gas in Kenya": Kenyan police
+            if self.modifies_other_noun(i, end):
+                return None
+            named_end, named = self.named_agent(end, self.r.agent_actor(place, agent))
+            self.add(i, named_end, named, "place")
+            return named_end
+        if not agent.alone:
+            return None
         actor = Actor(
             agent.agent_id.replace("_", " "), None, agent.sector, f"agent:{agent.agent_id}"
         )
@@ -857,6 +873,38 @@ class DocumentPass:
             return None  # "opposition leader Raila Odinga" is named; "military alliance" is not
         self.add(i, named_end, named, "agent")
         return named_end
+
+    def clause_place(self, start: int, end: int) -> str | None:
+        """The country its own clause puts a subject in: "Hundreds of thousands of people blocked
+        streets in Hong Kong" -> HKG. Only country and region names count, never a capital
+        ("the two sides met in Moscow" says nothing of whose sides)."""
+        if not self.parsed:
+            return None
+        head = self.doc[start:end].root
+        while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.i:
+            head = head.head.head  # "thousands of people": the subject is the quantity
+        if head.dep_ not in SUBJECT_DEPS:
+            return None
+        stack = [head.head]
+        while stack:
+            token = stack.pop()
+            if token.lower_ == "in" and token.dep_ == "prep":
+                for obj in token.children:
+                    code = self.place_named(obj) if obj.dep_ == "pobj" else None
+                    if code:
+                        return code
+            stack.extend(c for c in token.children if c.dep_ not in OTHER_CLAUSE_DEPS)
+        return None
+
+    def place_named(self, obj: Token) -> str | None:
+        """The country of a country or region name heading ``obj`` ("(southern) Serbia")."""
+        k = obj.left_edge.i
+        while k < obj.i and self.doc[k].lower_ in RESIDENCE_SKIP:
+            k += 1
+        hit = self.country_hit(k)
+        if hit is None or hit[2] in (ADJECTIVE, REGION_ADJECTIVE, METONYM) or hit[0] <= obj.i:
+            return None
+        return hit[1]
 
     def named_agent(self, end: int, actor: Actor) -> tuple[int, Actor]:
         """An agent phrase followed by a name ("Russian opposition leader Alexei Navalny"):
