@@ -571,7 +571,7 @@ def test_a_hyphenated_compound_is_no_agent_word(mentions) -> None:
 
 
 def test_local_agent_words_take_the_country_their_clause_happens_in(mentions) -> None:
-    found = mentions("Thousands of people marched through the streets in northern Chile.")
+    found = mentions("Thousands of people blocked roads in northern Chile.")
     assert (found[0].text, found[0].actor.code, found[0].basis) == ("people", "CHL CVL", "place")
     found = mentions("The government declared a state of emergency in Peru.")
     assert (found[0].text, found[0].actor.code) == ("government", "PER GOV")
@@ -584,3 +584,9 @@ def test_visitors_capitals_and_other_clauses_give_no_local_country(mentions) -> 
     assert [m.text for m in mentions("The two sides met in Moscow.")] == ["Moscow"]
     found = mentions("The government said that talks were held in Norway.")
     assert [m.text for m in found] == ["Norway"]
+    for text in (
+        "Foreign women live in Portugal.",
+        "Many children arrived in Portugal.",
+        "Children from 40 countries live in Portugal.",
+    ):
+        assert [m.text for m in mentions(text)] == ["Portugal"], text

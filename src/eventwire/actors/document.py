@@ -91,10 +91,12 @@ FORMER_WORDS = frozenset({"former", "late", "ex", "ousted", "deposed"})
 PRONOUN_WINDOW = 2  # "he"/"she" look back at most two sentences
 POSSESSIVE = frozenset({"'s", "’s", "'"})
 LIST_INTRO = frozenset({"from", "of", "in"})
-# Dependents that start another clause (with its own subject and places).
-OTHER_CLAUSE_DEPS = frozenset(
-    {"nsubj", "nsubjpass", "ccomp", "advcl", "relcl", "conj", "acl", "parataxis", "xcomp"}
+# Verbs of coming and going: "arrived in Syria" says where people went, not whose they are.
+MOTION_VERBS = frozenset(
+    {"arrive", "travel", "flee", "come", "return", "go", "move", "cross", "enter", "reach"}
+    | {"escape", "migrate", "relocate", "land", "fly", "end", "head", "smuggle", "deport"}
 )
+FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "expatriate", "visiting"})
 LEADER_OFFICES = frozenset({"head_of_state", "head_of_government", "collective_head_of_state"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A verbless fragment ("Russian President Vladimir Putin by phone with ...") has its actor as root.
@@ -845,8 +847,8 @@ class DocumentPass:
         j = end
         if j + 1 < len(self.doc) and self.doc[j].lower_ in AGENT_PLACE_WORDS:
             k = j + 1
-            while k < len(self.doc) and self.doc[k].lower_ in RESIDENCE_SKIP:
-                k += 1  # "rebels in (the) eastern Congo"
+            while agent.local and k < len(self.doc) and self.doc[k].lower_ in RESIDENCE_SKIP:
+                k += 1  # "rebels in (the) eastern Ukraine" (not "forces in eastern Syria")
             countries = self.country_list(k, regions=True)
             if countries:  # "the parliament of Poland", "rebels in Darfur"
                 _start, stop, code = countries[0]
@@ -876,24 +878,36 @@ class DocumentPass:
 
     def clause_place(self, start: int, end: int) -> str | None:
         """The country its own clause puts a subject in: "Hundreds of thousands of people blocked
-        streets in Hong Kong" -> HKG. Only country and region names count, never a capital
-        ("the two sides met in Moscow" says nothing of whose sides)."""
+        streets in Hong Kong" -> HKG. Only "in" on the verb or its object counts, and only a
+        country or region name, never a capital ("the two sides met in Moscow"). People
+        marked as from elsewhere ("foreign women", "children from 46 countries", "whose
+        citizens") or moving ("arrived in Syria") take nothing from the place."""
         if not self.parsed:
             return None
-        head = self.doc[start:end].root
+        agent = self.doc[start:end].root
+        head = agent
         while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.i:
             head = head.head.head  # "thousands of people": the subject is the quantity
-        if head.dep_ not in SUBJECT_DEPS:
+        if head.dep_ not in SUBJECT_DEPS or head.head.lemma_.lower() in MOTION_VERBS:
             return None
-        stack = [head.head]
-        while stack:
-            token = stack.pop()
-            if token.lower_ == "in" and token.dep_ == "prep":
-                for obj in token.children:
+        for token in {agent, head}:
+            for child in token.children:
+                if (
+                    (child.dep_ == "amod" and child.lower_ in FOREIGN_WORDS)
+                    or (child.dep_ == "poss" and child.lower_ == "whose")
+                    or (child.dep_ == "prep" and child.lower_ == "from")
+                ):
+                    return None
+        verb = head.head
+        holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "attr"))]
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ != "in":
+                    continue
+                for obj in prep.children:
                     code = self.place_named(obj) if obj.dep_ == "pobj" else None
                     if code:
                         return code
-            stack.extend(c for c in token.children if c.dep_ not in OTHER_CLAUSE_DEPS)
         return None
 
     def place_named(self, obj: Token) -> str | None:
