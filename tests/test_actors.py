@@ -590,3 +590,13 @@ def test_visitors_capitals_and_other_clauses_give_no_local_country(mentions) -> 
         "Children from 40 countries live in Portugal.",
     ):
         assert [m.text for m in mentions(text)] == ["Portugal"], text
+
+
+def test_leaders_of_the_1980s_and_1990s_are_known(mentions) -> None:
+    found = mentions("President Suharto met Mrs Thatcher.", date(1989, 3, 1))
+    assert [(m.text, m.actor.code, m.actor.name) for m in found] == [
+        ("President Suharto", "IDN GOV", "Suharto"),
+        ("Mrs Thatcher", "GBR GOV", "Margaret Thatcher"),
+    ]
+    found = mentions("President Francois Mitterand spoke.", SEED_DAY)
+    assert (found[0].actor.code, found[0].basis) == ("FRA GOV", "fuzzy")
