@@ -65,12 +65,14 @@ KIND_WORDS = {
 }
 BASIS_WORDS = {
     "title": "a title with a country: the office holder on the date",
-    "demonym": "a country word with an agent word: that country's sector",
+    "demonym": "a country word with an agent word (that country's sector), or a people word "
+    "(its civilians; an ethnic group's country of residence)",
     "agent": "a generic agent word",
     "fuzzy": "a spelling variant of a known name",
     "alias": "a known name",
     "metonym": "a capital or seat of government",
     "region": "a region: its country (and the agent's sector)",
+    "place": "an agent word without a country word: the country its clause happens in",
 }
 
 
