@@ -534,3 +534,69 @@ def test_agents_with_a_place_and_possessive_agent_words(mentions) -> None:
         ("Students across Indonesia", "IDN EDU"),
         ("Serbian workers' union", "SRB LAB"),
     ]
+
+
+def test_an_ethnic_group_takes_its_country_of_residence(mentions) -> None:
+    found = mentions("Ethnic Greeks in southern Albania rallied, and Greeks cheered.")
+    assert [(m.text, m.actor.code) for m in found] == [
+        ("Ethnic Greeks in southern Albania", "ALB CVL"),
+        ("Greeks", "GRC CVL"),
+    ]
+    found = mentions("Some 500 ethnic Hungarians marched in Romania on Sunday.")
+    assert (found[0].text, found[0].actor.code) == ("ethnic Hungarians", "ROU CVL")
+    found = mentions("The Russians of eastern Moldova want a referendum.")
+    assert [(m.text, m.actor.code) for m in found] == [("Russians of eastern Moldova", "MDA CVL")]
+
+
+def test_groups_without_a_state_take_the_country_word_or_place(mentions) -> None:
+    found = mentions("Iraqi Kurds voted while Christians in Egypt prayed and Muslims fasted.")
+    assert [(m.text, m.actor.code) for m in found] == [
+        ("Iraqi Kurds", "IRQ CVL"),
+        ("Christians in Egypt", "EGY CVL"),
+    ]
+
+
+def test_a_leaders_name_before_government_words_is_that_government(mentions) -> None:
+    found = mentions("The Bush administration and the Obama administration disagreed.", SEED_DAY)
+    assert [(m.text, m.actor.code) for m in found] == [
+        ("Bush administration", "USA GOV"),
+        ("Obama administration", "USA GOV"),
+    ]
+    assert mentions("Mr Bush retired.", SEED_DAY) == []
+
+
+def test_a_hyphenated_compound_is_no_agent_word(mentions) -> None:
+    found = mentions("Algeria's first multi-party elections were held.")
+    assert [(m.text, m.actor.code) for m in found] == [("Algeria", "DZA GOV")]
+
+
+def test_local_agent_words_take_the_country_their_clause_happens_in(mentions) -> None:
+    found = mentions("Thousands of people blocked roads in northern Chile.")
+    assert (found[0].text, found[0].actor.code, found[0].basis) == ("people", "CHL CVL", "place")
+    found = mentions("The government declared a state of emergency in Peru.")
+    assert (found[0].text, found[0].actor.code) == ("government", "PER GOV")
+    found = mentions("Rebels in eastern Ukraine attacked.")
+    assert (found[0].text, found[0].actor.code) == ("Rebels in eastern Ukraine", "UKR REB")
+
+
+def test_visitors_capitals_and_other_clauses_give_no_local_country(mentions) -> None:
+    assert mentions("Tourists were stranded in Portugal.")[0].text == "Portugal"
+    assert [m.text for m in mentions("The two sides met in Moscow.")] == ["Moscow"]
+    found = mentions("The government said that talks were held in Norway.")
+    assert [m.text for m in found] == ["Norway"]
+    for text in (
+        "Foreign women live in Portugal.",
+        "Many children arrived in Portugal.",
+        "Children from 40 countries live in Portugal.",
+    ):
+        assert [m.text for m in mentions(text)] == ["Portugal"], text
+
+
+def test_leaders_of_the_1980s_and_1990s_are_known(mentions) -> None:
+    found = mentions("President Suharto met Mrs Thatcher.", date(1989, 3, 1))
+    assert [(m.text, m.actor.code, m.actor.name) for m in found] == [
+        ("President Suharto", "IDN GOV", "Suharto"),
+        ("Mrs Thatcher", "GBR GOV", "Margaret Thatcher"),
+    ]
+    found = mentions("President Francois Mitterand spoke.", SEED_DAY)
+    assert (found[0].actor.code, found[0].basis) == ("FRA GOV", "fuzzy")

@@ -160,3 +160,16 @@ def test_plain_word_patterns_match_the_tokenizer(kb: KnowledgeBase) -> None:
         if [token.text for token in doc] != term.split(" ")
     ]
     assert differ == []
+
+
+def test_an_unknown_agent_flag_is_reported(tmp_path: Path) -> None:
+    header = "agent_id\twords\tsector\tflags\tnote\n"
+    folder = write_data(tmp_path, agents=header + "police\tpolice\tCOP\talone|lokal\tnote\n")
+    with pytest.raises(EventWireError, match=r"agents\.tsv:2: unknown flag.*lokal"):
+        KnowledgeBase.load(folder)
+
+
+def test_local_agent_words_never_name_visitors(kb: KnowledgeBase) -> None:
+    local_words = {w for a in kb.agents if a.local for w in a.words}
+    assert local_words.isdisjoint({"tourists", "migrants", "pilgrims", "troops", "sides"})
+    assert {"police", "people", "government"} <= local_words

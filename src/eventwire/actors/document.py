@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IS_ALPHA, IS_STOP, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.kb import OFFICE_RANK, OFFICE_WORDS, Agent, Person, Region
@@ -32,9 +33,10 @@ from eventwire.actors.names import (
     normalise_name,
 )
 from eventwire.model import Actor, Mention
+from eventwire.nlp import sentences
 
 if TYPE_CHECKING:
-    from eventwire.actors.resolver import ActorResolver
+    from eventwire.actors.resolver import ActorResolver, PhraseTable
 
 # Lower-case words inside personal names ("Omar al-Bashir", "Luiz Inácio Lula da Silva").
 NAME_PARTICLES = frozenset(
@@ -91,10 +93,26 @@ FORMER_WORDS = frozenset({"former", "late", "ex", "ousted", "deposed"})
 PRONOUN_WINDOW = 2  # "he"/"she" look back at most two sentences
 POSSESSIVE = frozenset({"'s", "’s", "'"})
 LIST_INTRO = frozenset({"from", "of", "in"})
+# Verbs of coming and going: "arrived in Syria" says where people went, not whose they are.
+MOTION_VERBS = frozenset(
+    {"arrive", "travel", "flee", "come", "return", "go", "move", "cross", "enter", "reach"}
+    | {"escape", "migrate", "relocate", "land", "fly", "end", "head", "smuggle", "deport"}
+)
+FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "expatriate", "visiting"})
+LEADER_OFFICES = frozenset({"head_of_state", "head_of_government", "collective_head_of_state"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A verbless fragment ("Russian President Vladimir Putin by phone with ...") has its actor as root.
 ANTECEDENT_DEPS = SUBJECT_DEPS | {"ROOT"}
 PRONOUNS = frozenset({"he", "she"})
+# Words between "ethnic Albanians in" and the country: "in (the) south(ern) Serbia".
+RESIDENCE_SKIP = frozenset(
+    {"the", "south", "southern", "north", "northern", "east", "eastern", "west", "western"}
+    | {"central", "northeast", "northeastern", "northwest", "northwestern", "southeast"}
+    | {"southeastern", "southwest", "southwestern"}
+)
+# A leader's name before these words names their government, in office or not ("the Bush
+# administration", "the Assad regime").
+NAMED_GOVERNMENT_WORDS = frozenset({"administration", "government", "regime", "cabinet"})
 
 
 @dataclass
@@ -121,19 +139,45 @@ class DocumentPass:
         self.mentions: list[Mention] = []
         self.taken: set[int] = set()
         self.people: list[PersonRef] = []
-        self.person_ents = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
+        # Per-token arrays computed once: the pass looks at every token several times.
+        # (to_array reads the C struct: no Token objects, the slow part of a Python loop)
+        strings = doc.vocab.strings
+        rows = doc.to_array([LOWER, ORTH, IS_ALPHA, IS_STOP]).tolist()
+        self.lower = [strings[row[0]] for row in rows]
+        self.capitalised = [
+            bool(alpha) and not stop and strings[orth][:1].isupper()
+            for _lower, orth, alpha, stop in rows
+        ]
+        self.n = len(self.lower)
+        ents = list(doc.ents)
+        self.ent_of = {k: e for e in ents for k in range(e.start, e.end)}
+        self.person_ents = {e.start: e for e in ents if e.label_ == "PERSON"}
         self.pronoun_of: dict[str, str] = {}
-        self.sentence_starts = [sent.start for sent in doc.sents] if self.parsed else []
-        self.place_ents = {e.start: e for e in doc.ents if e.label_ in ("GPE", "LOC")}
+        self.sentence_starts = [sent.start for sent in sentences(doc)] if self.parsed else []
+        self.place_ents = {e.start: e for e in ents if e.label_ in ("GPE", "LOC")}
 
     def run(self) -> list[Mention]:
         i = 0
-        while i < len(self.doc):
-            if i in self.taken:
+        while i < self.n:
+            if i in self.taken or not self.may_start(i):
                 i += 1
                 continue
             i = self.step(i)
         return sorted(self.mentions, key=lambda m: m.start)
+
+    def may_start(self, i: int) -> bool:
+        """Could any attempt in ``step`` find something at ``i``? (Most tokens are plain words
+        that no attempt can use; this check is the same tests, done once and cheaply.)"""
+        word = self.lower[i]
+        return (
+            self.capitalised[i]
+            or i in self.hits
+            or word in self.r.titles.sizes
+            or word in self.r.agents.sizes
+            or word in PRONOUNS
+            or i in self.place_ents
+            or i in self.person_ents
+        )
 
     def step(self, i: int) -> int:
         """Try each kind of mention at token ``i``; return where to go on."""
@@ -168,15 +212,9 @@ class DocumentPass:
     def is_subject(self, span: Span) -> bool:
         return self.parsed and span.root.dep_ in ANTECEDENT_DEPS
 
-    def phrase_at(self, i: int, table: dict) -> tuple[int, object] | None:
+    def phrase_at(self, i: int, table: PhraseTable) -> tuple[int, object] | None:
         """Longest phrase of ``table`` (titles or agents) starting at token ``i``."""
-        for size in range(self.r.longest_phrase, 0, -1):
-            if i + size > len(self.doc):
-                continue
-            key = tuple(t.lower_ for t in self.doc[i : i + size])
-            if key in table:
-                return i + size, table[key]
-        return None
+        return table.longest_at(self.lower, i)
 
     def country_hit(self, i: int) -> tuple[int, str, str] | None:
         """(end, country code, kind) when a country name, adjective or metonym starts at ``i``."""
@@ -202,8 +240,8 @@ class DocumentPass:
         not "the president of Chechnya" or "..., the Kremlin said")."""
         found: list[tuple[int, int, str]] = []
         j = i
-        while j < len(self.doc):
-            if self.doc[j].lower_ == "the":
+        while j < self.n:
+            if self.lower[j] == "the":
                 j += 1
             hit = self.country_hit(j)
             if hit is None:
@@ -216,7 +254,7 @@ class DocumentPass:
             found.append((j, end, code))
             j = end
             k = j
-            while k < len(self.doc) and self.joiner_at(k):
+            while k < self.n and self.joiner_at(k):
                 k = self.joiner_at(k)
             if k == j:
                 break
@@ -224,11 +262,11 @@ class DocumentPass:
         return found
 
     def joiner_at(self, k: int) -> int | None:
-        if k >= len(self.doc):
+        if k >= self.n:
             return None
-        if self.doc[k].lower_ in {",", "and", "or", "&"}:
+        if self.lower[k] in {",", "and", "or", "&"}:
             return k + 1
-        if [t.lower_ for t in self.doc[k : k + 3]] == ["as", "well", "as"]:
+        if self.lower[k : k + 3] == ["as", "well", "as"]:
             return k + 3
         return None
 
@@ -239,7 +277,7 @@ class DocumentPass:
 
         With a title's country and office, a KB person must fit them: "Israeli Prime
         Minister Benjamin" is not a South Sudanese minister surnamed Benjamin."""
-        if j >= len(self.doc) or j in self.taken:
+        if j >= self.n or j in self.taken:
             return None
         found = self.resolve_name(j, after_title=True)
         if found is None:
@@ -302,7 +340,7 @@ class DocumentPass:
     def words_fit(self, start: int, end: int, person_id: str) -> bool:
         """Are the name words in start..end (first names) part of this person's names?"""
         person = self.kb.persons[person_id]
-        surname = normalise_name(self.doc[end].text) if end < len(self.doc) else ""
+        surname = normalise_name(self.doc[end].text) if end < self.n else ""
         known = {
             word
             for name in (person.name, *person.aliases)
@@ -348,8 +386,7 @@ class DocumentPass:
         if target.kind in (PERSON, SURNAME):
             return self.at_person(i)
         if target.kind == PEOPLE:
-            self.add(i, end, self.r.country_actor(target.ref, "", "CVL"), "demonym")
-            return end
+            return self.people_mention(i, end, target.ref)
         actor = self.r.entity_actor(target.ref, "")
         end = self.extend_over_agents(end)
         self.add(i, end, actor, "alias")
@@ -375,7 +412,7 @@ class DocumentPass:
         single = end - i == 1
         known = any(p.person_id == person.person_id for p in self.people)
         if single and not known and not self.surname_alone_fits(i, person):
-            return None
+            return self.leader_government(i, person)
         if known and basis == "alias" and single:
             basis = "coref"
         actor = self.r.person_actor(person, self.when, "")
@@ -393,17 +430,30 @@ class DocumentPass:
         self.add(i, end, actor, basis, term.office if term else None)
         return end
 
+    def leader_government(self, i: int, person: Person) -> int | None:
+        """ "the Bush administration": a national leader's surname before a government word is
+        that leader's government, whatever the article date."""
+        k = i + 1
+        if k >= self.n or self.lower[k] not in NAMED_GOVERNMENT_WORDS:
+            return None
+        if self.parsed and self.doc[i].pos_ != "PROPN":
+            return None
+        leaders = [t for t in person.terms if t.office in LEADER_OFFICES]
+        if not leaders:
+            return None
+        actor = self.r.country_actor(leaders[-1].country, "")
+        actor = Actor(f"{self.doc[i : k + 1].text}", actor.country, "GOV", actor.kb_id)
+        self.add(i, k + 1, actor, "agent")
+        return k + 1
+
     def possessive_title(self, end: int) -> tuple[int, str] | None:
         """A title right after "'s" at ``end``: (title end, office)."""
-        if end + 1 >= len(self.doc) or self.doc[end].lower_ not in POSSESSIVE:
+        if end + 1 >= self.n or self.lower[end] not in POSSESSIVE:
             return None
         return self.phrase_at(end + 1, self.r.titles)
 
     def token_ent(self, i: int) -> Span | None:
-        token = self.doc[i]
-        if not token.ent_type_:
-            return None
-        return next((e for e in self.doc.ents if e.start <= i < e.end), None)
+        return self.ent_of.get(i)
 
     def surname_alone_fits(self, i: int, person: Person) -> bool:
         """A lone surname ("Trump", "Green") names a KB person only when that person holds an
@@ -417,14 +467,14 @@ class DocumentPass:
 
     def agent_ending(self, start: int, end: int) -> Agent:
         """The agent whose words end at ``end`` (the last agent phrase in start..end)."""
-        k = start + 1 if self.doc[start].lower_ in POSSESSIVE else start
+        k = start + 1 if self.lower[start] in POSSESSIVE else start
         found = self.phrase_at(k, self.r.agents)
         return found[1]
 
     def extend_over_agents(self, j: int) -> int:
         """Swallow the organisation's own people after its name ("Wagner fighters", "Hamas's
         militants", "NATO officials"); "Isis families" are not the group itself."""
-        k = j + 1 if j < len(self.doc) and self.doc[j].lower_ in POSSESSIVE else j
+        k = j + 1 if j < self.n and self.lower[j] in POSSESSIVE else j
         found = self.phrase_at(k, self.r.agents)
         if found and found[1].sector in MEMBER_SECTORS:
             return found[0]
@@ -445,13 +495,13 @@ class DocumentPass:
             starts.append(k)
             group.append(nxt)
             j = nxt[0]
-        head_start = j + 1 if j < len(self.doc) and self.doc[j].lower_ in POSSESSIVE else j
+        head_start = j + 1 if j < self.n and self.lower[j] in POSSESSIVE else j
         title = self.phrase_at(head_start, self.r.titles)
         agent = self.agent_phrase(head_start, starts[-1])
         if len(group) > 1 and not (title or agent):
             group, starts = group[:1], starts[:1]
             j = group[0][0]
-            head_start = j + 1 if j < len(self.doc) and self.doc[j].lower_ in POSSESSIVE else j
+            head_start = j + 1 if j < self.n and self.lower[j] in POSSESSIVE else j
             title = self.phrase_at(head_start, self.r.titles)
             agent = self.agent_phrase(head_start, starts[0])
         for n, (start, (end, code, kind)) in enumerate(zip(starts, group, strict=True)):
@@ -513,6 +563,51 @@ class DocumentPass:
             self.add(start, agent_end, actor, "region")
             return
         self.add(start, end, Actor(region.name, region.country, None, region.kb_id), "region")
+
+    def people_mention(self, i: int, end: int, code: str) -> int:
+        """A people word ("Russians") is that country's civilians, except where the text says they
+        live elsewhere: CAMEO codes an ethnic group by its country of residence ("ethnic Albanians
+        in Serbia", "the Albanians of southern Serbia" -> SRB CVL)."""
+        ethnic = i > 0 and self.lower[i - 1] == "ethnic"
+        found = self.residence_after(end, code, ethnic)
+        if found is not None:
+            stop, home = found
+            self.add(i - 1 if ethnic else i, stop, self.r.country_actor(home, "", "CVL"), "demonym")
+            return stop
+        home = self.other_country_in_sentence(i, code) if ethnic else None
+        start = i - 1 if ethnic and home else i
+        self.add(start, end, self.r.country_actor(home or code, "", "CVL"), "demonym")
+        return end
+
+    def residence_after(self, end: int, code: str, ethnic: bool) -> tuple[int, str] | None:
+        """ "... of (southern) Serbia" (or "in", after "ethnic"): (end, country) of residence."""
+        if end >= self.n or self.lower[end] not in (("of", "in") if ethnic else ("of",)):
+            return None
+        k = end + 1
+        while k < self.n and self.lower[k] in RESIDENCE_SKIP:
+            k += 1
+        hit = self.country_hit(k)
+        if hit is None or hit[2] in (ADJECTIVE, REGION_ADJECTIVE) or hit[1] == code:
+            return None
+        return hit[0], hit[1]
+
+    def other_country_in_sentence(self, i: int, code: str) -> str | None:
+        """The first country in the sentence of ``i`` other than ``code`` (an ethnic group's
+        country of residence when no "in"/"of" says it: "ethnic Turks ... Sweden's decision")."""
+        start, stop = self.sentence_bounds(i)
+        for k in range(start, stop):
+            hit = self.country_hit(k) if k != i else None
+            if hit is not None and hit[2] not in (ADJECTIVE, REGION_ADJECTIVE) and hit[1] != code:
+                return hit[1]
+        return None
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding token ``i`` (the whole doc when unparsed)."""
+        if not self.sentence_starts:
+            return 0, self.n
+        n = bisect_right(self.sentence_starts, i)
+        stop = self.sentence_starts[n] if n < len(self.sentence_starts) else self.n
+        return self.sentence_starts[n - 1], stop
 
     def adjective_alone(self, start: int, end: int, code: str) -> None:
         """ "Bosnian Serbs" -> a group inside that country (CVL); else the country itself,
@@ -586,7 +681,7 @@ class DocumentPass:
 
     def is_former(self, start: int) -> bool:
         """Is the phrase at ``start`` preceded by "former", "late" or "ex-"?"""
-        before = [t.lower_ for t in self.doc[max(0, start - 2) : start]]
+        before = self.lower[max(0, start - 2) : start]
         return bool(before) and (before[-1] in FORMER_WORDS or before[-2:] == ["ex", "-"])
 
     def title_role(self, office: str, code: str) -> str:
@@ -611,8 +706,10 @@ class DocumentPass:
         "Iran gains full force" has no Iranian force."""
         for skip in range(0, 4):
             k = j + skip
-            if k >= len(self.doc) or (skip and not self.plain_modifier(self.doc[k - 1])):
+            if k >= self.n or (skip and not self.plain_modifier(self.doc[k - 1])):
                 return None
+            if skip > 1 and self.doc[k - 1].text == "-":
+                return None  # "Vietnamese-led forces", but "Algeria's first multi-party elections"
             found = self.phrase_at(k, self.r.agents)
             if found:
                 end, agent = found
@@ -630,7 +727,7 @@ class DocumentPass:
     def next_agent(self, end: int) -> tuple[int, Agent] | None:
         """Agent words right after others, also across a possessive ("workers' union")."""
         found = self.phrase_at(end, self.r.agents)
-        if found is None and end < len(self.doc) and self.doc[end].lower_ in POSSESSIVE:
+        if found is None and end < self.n and self.lower[end] in POSSESSIVE:
             found = self.phrase_at(end + 1, self.r.agents)
         return found
 
@@ -670,9 +767,9 @@ class DocumentPass:
             return None
         end, office = found
         j = end
-        if j < len(self.doc) and self.doc[j].lower_ == "of":
+        if j < self.n and self.lower[j] == "of":
             k = j + 1
-            while k < len(self.doc) and self.doc[k].lower_ in ("the", "republic", "state", "of"):
+            while k < self.n and self.lower[k] in ("the", "republic", "state", "of"):
                 k += 1  # "President of the Republic of Turkey"
             countries = self.country_list(k)
             if not countries:
@@ -705,7 +802,7 @@ class DocumentPass:
         """Countries of the mentions already found in the sentence of token ``i``."""
         if not self.parsed:
             return set()
-        start = self.doc[i].sent.start
+        start = self.sentence_bounds(i)[0]
         return {m.actor.country for m in self.mentions if start <= m.start < i and m.actor.country}
 
     def is_plural(self, k: int) -> bool:
@@ -732,7 +829,7 @@ class DocumentPass:
 
     def counterparts(self, i: int, end: int) -> int | None:
         """ "his counterparts from Belarus, Uzbekistan and Kazakhstan, as well as Turkey"."""
-        if end >= len(self.doc) or self.doc[end].lower_ not in LIST_INTRO:
+        if end >= self.n or self.lower[end] not in LIST_INTRO:
             return None
         countries = self.country_list(end + 1)
         if not countries:
@@ -765,16 +862,28 @@ class DocumentPass:
             return None
         end, agent = found
         j = end
-        if j + 1 < len(self.doc) and self.doc[j].lower_ in AGENT_PLACE_WORDS:
-            countries = self.country_list(j + 1, regions=True)
+        if j + 1 < self.n and self.lower[j] in AGENT_PLACE_WORDS:
+            k = j + 1
+            while agent.local and k < self.n and self.lower[k] in RESIDENCE_SKIP:
+                k += 1  # "rebels in (the) eastern Ukraine" (not "forces in eastern Syria")
+            countries = self.country_list(k, regions=True)
             if countries:  # "the parliament of Poland", "rebels in Darfur"
                 _start, stop, code = countries[0]
                 more = self.phrase_at(stop, self.r.agents)  # "commander of US forces"
                 stop = more[0] if more and len(countries) == 1 else stop
                 self.add(i, stop, self.r.agent_actor(code, agent), "agent")
                 return stop
-        if not agent.alone or (self.parsed and self.doc[end - 1].pos_ in ("VERB", "AUX")):
+        if self.parsed and self.doc[end - 1].pos_ in ("VERB", "AUX"):
             return None  # "to press Russia": a verb, not the press
+        place = self.clause_place(i, end) if agent.local else None
+        if place is not None:  # "police fired tear gas in Kenya": Kenyan police
+            if self.modifies_other_noun(i, end):
+                return None
+            named_end, named = self.named_agent(end, self.r.agent_actor(place, agent))
+            self.add(i, named_end, named, "place")
+            return named_end
+        if not agent.alone:
+            return None
         actor = Actor(
             agent.agent_id.replace("_", " "), None, agent.sector, f"agent:{agent.agent_id}"
         )
@@ -784,10 +893,54 @@ class DocumentPass:
         self.add(i, named_end, named, "agent")
         return named_end
 
+    def clause_place(self, start: int, end: int) -> str | None:
+        """The country its own clause puts a subject in: "Hundreds of thousands of people blocked
+        streets in Hong Kong" -> HKG. Only "in" on the verb or its object counts, and only a
+        country or region name, never a capital ("the two sides met in Moscow"). People
+        marked as from elsewhere ("foreign women", "children from 46 countries", "whose
+        citizens") or moving ("arrived in Syria") take nothing from the place."""
+        if not self.parsed:
+            return None
+        agent = self.doc[start:end].root
+        head = agent
+        while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.i:
+            head = head.head.head  # "thousands of people": the subject is the quantity
+        if head.dep_ not in SUBJECT_DEPS or head.head.lemma_.lower() in MOTION_VERBS:
+            return None
+        for token in {agent, head}:
+            for child in token.children:
+                if (
+                    (child.dep_ == "amod" and child.lower_ in FOREIGN_WORDS)
+                    or (child.dep_ == "poss" and child.lower_ == "whose")
+                    or (child.dep_ == "prep" and child.lower_ == "from")
+                ):
+                    return None
+        verb = head.head
+        holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "attr"))]
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ != "in":
+                    continue
+                for obj in prep.children:
+                    code = self.place_named(obj) if obj.dep_ == "pobj" else None
+                    if code:
+                        return code
+        return None
+
+    def place_named(self, obj: Token) -> str | None:
+        """The country of a country or region name heading ``obj`` ("(southern) Serbia")."""
+        k = obj.left_edge.i
+        while k < obj.i and self.lower[k] in RESIDENCE_SKIP:
+            k += 1
+        hit = self.country_hit(k)
+        if hit is None or hit[2] in (ADJECTIVE, REGION_ADJECTIVE, METONYM) or hit[0] <= obj.i:
+            return None
+        return hit[1]
+
     def named_agent(self, end: int, actor: Actor) -> tuple[int, Actor]:
         """An agent phrase followed by a name ("Russian opposition leader Alexei Navalny"):
         the mention takes the name; a KB person keeps their own record."""
-        found = self.name_after(end) if end < len(self.doc) else None
+        found = self.name_after(end) if end < self.n else None
         if not found or found[0] <= end:
             return end, actor
         name_end, person_actor, _basis = found
@@ -801,8 +954,10 @@ class DocumentPass:
         return name_end, named
 
     def at_pronoun(self, i: int) -> int | None:
+        if self.lower[i] not in PRONOUNS:
+            return None
         token = self.doc[i]
-        if token.lower_ not in PRONOUNS or (self.parsed and token.dep_ not in SUBJECT_DEPS):
+        if self.parsed and token.dep_ not in SUBJECT_DEPS:
             return None
         pronoun = token.lower_
         near = [
@@ -838,6 +993,8 @@ class DocumentPass:
         if i in self.hits:
             return None
         place = self.place_ents.get(i)
+        if place is None and i not in self.person_ents and not self.capitalised[i]:
+            return None  # no entity and no run of name words starts here
         if place is not None and self.taken.isdisjoint(range(place.start, place.end)):
             target = self.r.fuzzy_place(place.text)
             if target is not None:
@@ -877,7 +1034,7 @@ class DocumentPass:
         doc = self.doc
         while j < len(doc) and j - i < 7:
             token = doc[j]
-            capitalised = token.is_alpha and token.text[:1].isupper() and not token.is_stop
+            capitalised = self.capitalised[j]
             joined = token.text == "-" and j > i and not doc[j - 1].whitespace_ and j + 1 < len(doc)
             particle = (
                 token.lower_ in NAME_PARTICLES

@@ -159,6 +159,9 @@ class Agent:
     sector: str
     weak: bool  # yields to a more specific agent word beside it ("army officer" -> MIL)
     alone: bool  # an actor even without a country word ("police")
+    # without a country word, belongs to the country its clause happens in ("police fired
+    # tear gas in Nairobi"); not for words often naming foreigners ("tourists", "troops")
+    local: bool = False
 
 
 @dataclass(frozen=True)
@@ -397,14 +400,28 @@ def load_regions(path: Path, countries: dict[str, Country]) -> dict[str, Region]
     return regions
 
 
+AGENT_FLAGS = frozenset({"weak", "alone", "local"})
+
+
 def load_agents(path: Path) -> list[Agent]:
     agents = []
     for number, cells in read_rows(path, 5):
         agent_id, words, sector, flags, _note = cells
         check_sector(sector, f"{path.name}:{number}")
         flag_set = set(split_list(flags.replace(",", "|")))
+        if flag_set - AGENT_FLAGS:
+            raise EventWireError(
+                f"{path.name}:{number}: unknown flag(s) {sorted(flag_set - AGENT_FLAGS)}"
+            )
         agents.append(
-            Agent(agent_id, split_list(words), sector, "weak" in flag_set, "alone" in flag_set)
+            Agent(
+                agent_id,
+                split_list(words),
+                sector,
+                "weak" in flag_set,
+                "alone" in flag_set,
+                "local" in flag_set,
+            )
         )
     return agents
 

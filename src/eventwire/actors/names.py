@@ -19,6 +19,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from eventwire.actors.kb import KnowledgeBase
+from eventwire.nlp import sentences
 
 # Target kinds: what a matched surface form stands for.
 COUNTRY, ADJECTIVE, PEOPLE, METONYM, ENTITY, PERSON, SURNAME = (
@@ -171,8 +172,9 @@ class NameIndex:
         scraped text often loses the capital there ("kremlin leader, ...").
         """
         found = [(s, e, self.targets[self.by_key[k]]) for k, s, e in self.matcher(doc)]
-        for token in doc:
-            if token.text[:1].islower() and (token.i == 0 or token.is_sent_start):
+        starts = [s.start for s in sentences(doc)] if doc.has_annotation("SENT_START") else [0]
+        for token in (doc[i] for i in starts if i < len(doc)):
+            if token.text[:1].islower():
                 form = token.text[:1].upper() + token.text[1:]
                 if form in self.single_tokens:
                     found.append((token.i, token.i + 1, self.single_tokens[form]))

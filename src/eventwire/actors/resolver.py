@@ -50,6 +50,7 @@ from eventwire.model import Actor, Mention
 
 FUZZY_FULL_NAME_CUTOFF = 88.0  # "Kasim-Jomart Tokayev" ~ "Kassym-Jomart Tokayev" scores 93
 FUZZY_SURNAME_CUTOFF = 90.0  # "Zelensky" ~ "Zelenskyy" scores 94; short names need more
+FUZZY_CACHE_SIZE = 50_000  # remembered fuzzy look-ups (a few MB at most)
 FUZZY_PLACE_CUTOFF = 90.0  # "Afganistan" ~ "Afghanistan" 95; "Austria" ~ "Australia" only 87
 KIND_WORDS = {
     COUNTRY: "country name",
@@ -64,13 +65,38 @@ KIND_WORDS = {
 }
 BASIS_WORDS = {
     "title": "a title with a country: the office holder on the date",
-    "demonym": "a country word with an agent word: that country's sector",
+    "demonym": "a country word with an agent word (that country's sector), or a people word "
+    "(its civilians; an ethnic group's country of residence)",
     "agent": "a generic agent word",
     "fuzzy": "a spelling variant of a known name",
     "alias": "a known name",
     "metonym": "a capital or seat of government",
     "region": "a region: its country (and the agent's sector)",
+    "place": "an agent word without a country word: the country its clause happens in",
 }
+
+
+class PhraseTable(dict):
+    """Word tuples -> value (titles, agent words), with the phrase lengths each first word
+    starts, so a lookup at a token tries only lengths some phrase there has."""
+
+    def __init__(self, items) -> None:
+        super().__init__(items)
+        sizes: dict[str, set[int]] = {}
+        for key in self:
+            sizes.setdefault(key[0], set()).add(len(key))
+        self.sizes = {word: sorted(found, reverse=True) for word, found in sizes.items()}
+
+    def longest_at(self, words: list[str], i: int) -> tuple[int, object] | None:
+        """(end, value) of the longest phrase starting at ``words[i]``, else None."""
+        if i >= len(words):
+            return None
+        for size in self.sizes.get(words[i], ()):
+            if i + size <= len(words):
+                value = self.get(tuple(words[i : i + size]))
+                if value is not None:
+                    return i + size, value
+        return None
 
 
 @dataclass
@@ -99,10 +125,12 @@ class ActorResolver:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.names = NameIndex(kb)
-        self.titles = {tuple(w.lower().split()): t.office for t in kb.titles for w in t.words}
-        self.agents: dict[tuple[str, ...], Agent] = {
-            tuple(w.lower().split()): a for a in kb.agents for w in a.words
-        }
+        self.titles = PhraseTable(
+            (tuple(w.lower().split()), t.office) for t in kb.titles for w in t.words
+        )
+        self.agents: PhraseTable = PhraseTable(
+            (tuple(w.lower().split()), a) for a in kb.agents for w in a.words
+        )
         self.longest_phrase = max(len(k) for k in (*self.titles, *self.agents))
         self.fuzzy_full = {
             normalise_name(term): target.ref
@@ -121,6 +149,9 @@ class ActorResolver:
             for p in kb.persons.values()
             for surname in surnames_of((p.name, *p.aliases))
         }
+        self.fuzzy_full_keys = list(self.fuzzy_full)
+        self.fuzzy_surname_keys = list(self.fuzzy_surnames)
+        self._fuzzy_cache: dict[tuple[str, bool], list[tuple[str, float]]] = {}
 
     @classmethod
     def load(cls) -> ActorResolver:
@@ -325,6 +356,24 @@ class ActorResolver:
             return None
         return self.fuzzy_places[best[0]]
 
+    def fuzzy_candidates(self, norm: str, single: bool) -> list[tuple[str, float]]:
+        """The five nearest KB names to ``norm`` over the cutoff, remembered: an article
+        repeats its names, and this scan over every KB name is the pass's costliest step."""
+        key = (norm, single)
+        found = self._fuzzy_cache.get(key)
+        if found is None:
+            choices = self.fuzzy_surname_keys if single else self.fuzzy_full_keys
+            cutoff = FUZZY_SURNAME_CUTOFF if single else FUZZY_FULL_NAME_CUTOFF
+            found = [
+                (candidate, score)
+                for candidate, score, _ in process.extract(
+                    norm, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+                )
+            ]
+            if len(self._fuzzy_cache) < FUZZY_CACHE_SIZE:
+                self._fuzzy_cache[key] = found
+        return found
+
     def fuzzy_person(self, text: str, when: date | None = None) -> tuple[str | None, float]:
         """A KB person whose name is a spelling variant of ``text``, with the score.
 
@@ -339,10 +388,7 @@ class ActorResolver:
         if single and len(norm) < 5:
             return None, 0.0
         choices = self.fuzzy_surnames if single else self.fuzzy_full
-        cutoff = FUZZY_SURNAME_CUTOFF if single else FUZZY_FULL_NAME_CUTOFF
-        for candidate, score, _ in process.extract(
-            norm, choices.keys(), scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
-        ):
+        for candidate, score in self.fuzzy_candidates(norm, single):
             person_id = choices[candidate]
             if candidate[0] != norm[0] or not same_initials(norm, candidate):
                 continue
