@@ -9,6 +9,7 @@ Kampala", "at the border near Rafah"), so actors named by their capital
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -66,15 +67,12 @@ def assign_locations(events: list[Event], doc: Doc) -> None:
     """Give each event the locative place nearest its evidence in the same sentence."""
     if not events:
         return
+    starts = [sentence.start for sentence in nlp_sentences(doc)]
     places: dict[int, list[tuple[Span, Location]]] = {}
-    for index, sentence in enumerate(nlp_sentences(doc)):
-        for entity in sentence.ents:
-            if (
-                entity.label_ in PLACE_LABELS
-                and is_locative(entity)
-                and (location := locate(entity))
-            ):
-                places.setdefault(index, []).append((entity, location))
+    for entity in doc.ents:  # once over the doc: Span.ents per sentence rescans them all
+        if entity.label_ in PLACE_LABELS and is_locative(entity) and (location := locate(entity)):
+            index = bisect_right(starts, entity.start) - 1
+            places.setdefault(index, []).append((entity, location))
     for event in events:
         candidates = places.get(event.sentence_index)
         if not candidates or event.location is not None:
