@@ -213,3 +213,49 @@ def test_patterns_agree_with_the_cameo_table_and_cover_every_mode() -> None:
 
 def test_coder_is_loaded_once() -> None:
     assert EventCoder.load() is EventCoder.load()
+
+
+# -- precision on long news prose: each class of error seen on real articles ------------
+
+
+def test_coordinated_subjects_of_a_one_way_act_are_each_a_source(pipeline) -> None:
+    found = triples(coded(pipeline, "Poland and Hungary sued Croatia last week."))
+    assert ("ACCUSE", "POL", "HRV") in found and ("ACCUSE", "HUN", "HRV") in found
+    assert ("ACCUSE", "POL", "HUN") not in found
+
+
+def test_coordinated_subjects_of_a_one_way_act_without_target_stay_apart(pipeline) -> None:
+    found = triples(coded(pipeline, "Chile and Peru condemned the coup on Monday."))
+    assert not any(src == "CHL" and tgt == "PER" for _, src, tgt in found)
+    found = triples(
+        coded(pipeline, "Austria and Chile prosecuted their nationals fighting abroad.")
+    )
+    assert ("ACCUSE", "AUT", None) in found and ("ACCUSE", "CHL", None) in found
+    assert ("ACCUSE", "AUT", "CHL") not in found
+
+
+def test_reciprocal_act_still_pairs_coordinated_subjects(pipeline) -> None:
+    found = triples(coded(pipeline, "Ghana and Togo met in Accra on Friday."))
+    assert ("CONSULT", "GHA", "TGO") in found
+
+
+def test_participle_after_an_object_acts_for_that_noun(pipeline) -> None:
+    events = coded(pipeline, "Austria charged the soldiers attacking Yemen.")
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and all(not (e.source and e.source.country == "AUT") for e in assault)
+
+
+def test_city_compound_on_an_attack_noun_is_the_place(pipeline) -> None:
+    events = coded(pipeline, "Officials in Oslo recalled the Madrid train bombings of 2004.")
+    assert not any(e.source and e.source.country == "ESP" for e in events)
+
+
+def test_demand_noun_is_a_request_and_its_content_is_not_done(pipeline) -> None:
+    events = coded(
+        pipeline,
+        "The Kenyan president's demand that Uganda and Tanzania arrest the smugglers "
+        "met a cool reception.",
+    )
+    found = triples(events)
+    assert ("REQUEST", "KEN", "UGA") in found and ("REQUEST", "KEN", "TZA") in found
+    assert not any(kind in ("COERCE", "CONSULT") for kind, _, _ in found)

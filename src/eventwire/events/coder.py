@@ -69,6 +69,7 @@ class Match:
     notes: list[str] = field(default_factory=list)
     extra_tokens: list[Token] = field(default_factory=list)
     speaker: list[ActorRef] = field(default_factory=list)
+    reciprocal_complement: bool = False  # "A and B decided to meet": the act is mutual
 
 
 def is_resolved(actor: Actor | None) -> bool:
@@ -141,7 +142,7 @@ class EventCoder:
             verb_matches.values(), key=lambda m: (m.pattern.intent is None, m.trigger.i)
         )
         for match in ordered:
-            if match.trigger.i in consumed:
+            if match.trigger.i in consumed or self._intent_content(match.trigger) is not None:
                 continue
             coded = self._code_verb(match, verb_matches, consumed, finder)
             if coded is not None:
@@ -162,6 +163,26 @@ class EventCoder:
         for match in results:
             self._localise(match, sentence, finder)
         return self._absorb_protest_topics(results)
+
+    def _intent_content(self, verb: Token) -> Token | None:
+        """The noun whose content clause ``verb`` heads ("the demand that X leave"), if any.
+
+        Such a clause names a wanted, planned or promised act, not one that took place;
+        relative clauses ("the plan that X drafted") have no "that"/"to" marker and pass.
+        """
+        while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+        head = verb.head
+        if (
+            verb.dep_ != "acl"
+            or head.pos_ != "NOUN"
+            or lemma(head) not in self.patterns.intent_nouns
+        ):
+            return None
+        marked = any(lower(c) == "that" for c in children(verb, "mark")) or any(
+            lower(c) == "to" for c in children(verb, "aux")
+        )
+        return head if marked else None
 
     @staticmethod
     def _absorb_protest_topics(results: list[Match]) -> list[Match]:
@@ -277,6 +298,19 @@ class EventCoder:
             and noun_pattern.event == pattern.event
         ):
             return None  # "an attack on X by Y killed ten": the event noun carries the roles
+        if (
+            subject is not None
+            and subject.dep_ == "nsubj"
+            and subject.pos_ == "NOUN"
+            and not is_passive(verb)
+            and (
+                lemma(subject) in self.patterns.intent_nouns
+                or (children(subject, "poss") and self._noun_pattern(subject) is not None)
+            )
+        ):
+            # "X's demand met a mixed response": an act is the subject, not an actor; its
+            # possessor did the demanding, not the meeting (the noun is coded on its own)
+            return None
         match.negated = self._negated(verb)
         complement = self._complement(verb, pattern, verb_matches, finder)
         if pattern.intent and complement is not None:
@@ -447,6 +481,7 @@ class EventCoder:
             mode = self._threat_mode(complement)
         match.event_type, match.cameo, match.mode = verbal, code, mode
         match.kind = "control"
+        match.reciprocal_complement = complement.pattern.reciprocal
         match.notes.append(
             f"control verb '{match.trigger.text}' + complement '{complement.trigger.text}' "
             f"({complement.pattern.id}: {intended}) -> {verbal}"
@@ -694,6 +729,16 @@ class EventCoder:
         if not targets and hanging is not None:
             for item in prep_objects(hanging, pattern.target):
                 targets += finder.actors(item, "preposition of the phrase it hangs from")
+        if not targets and pattern.event in ("REQUEST", "THREATEN"):
+            for clause in children(noun, "acl"):  # "the demand that X leave": X is asked
+                owner = self._intent_content(clause)
+                if owner is not None and owner.i == noun.i:
+                    subject = next(iter(children(clause, "nsubj")), None)
+                    targets += [
+                        r
+                        for r in finder.actors(subject, "subject of the demanded act")
+                        if r.resolved
+                    ]
         source_ids = {id(s.mention) for s in sources if s.mention}
         targets = [t for t in targets if not (t.mention and id(t.mention) in source_ids)]
         if pattern.reciprocal and len(targets) >= 2 and not sources and lower(noun.head) != "with":
@@ -752,6 +797,8 @@ class EventCoder:
         for child in noun.subtree:
             if child.i < noun.i and child.dep_ in ("poss", "amod", "compound", "nmod"):
                 mention = finder.index.at(child)
+                if mention is not None and self._place_modifier(child, mention, pattern):
+                    continue  # "the Paris attacks": where it happened, not who did it
                 if mention is not None:
                     return [ActorRef(mention.actor, child, mention, "owner of the event noun")], (
                         "its possessor or demonym"
@@ -772,6 +819,20 @@ class EventCoder:
             ref = ActorRef(mention.actor, hanging, mention, "the phrase the event hangs from")
             return [ref], "the phrase it hangs from"
         return [], "nowhere (no actor named)"
+
+    @staticmethod
+    def _place_modifier(child: Token, mention: Mention, pattern: Pattern) -> bool:
+        """A city name compounded onto a violent or domestic event noun names the place.
+
+        "the Paris attacks", "the Kabul bombing": a city stands for a government only as
+        the subject of a diplomatic act ("Moscow protested"), so on an event noun of a
+        kind that happens *in* a place it is the location (the manual codes where, not who).
+        """
+        return (
+            child.dep_ == "compound"
+            and mention.basis == "metonym"
+            and pattern.event in IN_PLACE_CATEGORIES
+        )
 
     # -- from matches to events ---------------------------------------------------------
 
@@ -868,7 +929,13 @@ class EventCoder:
     def _pairs(match: Match) -> list[tuple[ActorRef | None, ActorRef | None]]:
         sources = match.sources
         targets = match.targets
-        if len(sources) >= 2 and not any(t.resolved for t in targets):
+        # Only a reciprocal act ("A and B met") pairs coordinated subjects; "A and B
+        # prosecute X" is two acts by two sources, never A acting on B.
+        if (
+            (match.pattern.reciprocal or match.reciprocal_complement)
+            and len(sources) >= 2
+            and not any(t.resolved for t in targets)
+        ):
             distinct = []
             for ref in sources:
                 if all(ref.actor.code != d.actor.code or not ref.resolved for d in distinct):

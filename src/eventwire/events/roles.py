@@ -160,6 +160,9 @@ def clause_subject(verb: Token) -> Token | None:
             return agents[0] if agents else None  # the actor of a passive clause is its agent
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head
+        modified = _noun_before_participle(current)
+        if modified is not None:
+            return modified
         if current.dep_ in ("xcomp", "conj", "advcl", "pcomp") and current.head.i != current.i:
             if current.dep_ == "xcomp":
                 objects = children(current.head, "dobj")
@@ -178,6 +181,19 @@ def clause_subject(verb: Token) -> Token | None:
                 current = current.head
             continue
         return None
+    return None
+
+
+def _noun_before_participle(verb: Token) -> Token | None:
+    """ "prosecute citizens fighting in Syria": an -ing participle straight after an
+    object, with no comma or conjunction, is a reduced relative clause on that noun
+    (the parser often hangs it on the verb as an adverbial clause); the noun is its actor.
+    """
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or children(verb, "mark", "nsubj"):
+        return None
+    for obj in children(verb.head, "dobj", "nsubjpass"):
+        if obj.right_edge.i == verb.i - 1 and obj.pos_ in ("NOUN", "PROPN"):
+            return obj
     return None
 
 
