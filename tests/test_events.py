@@ -259,3 +259,28 @@ def test_demand_noun_is_a_request_and_its_content_is_not_done(pipeline) -> None:
     found = triples(events)
     assert ("REQUEST", "KEN", "UGA") in found and ("REQUEST", "KEN", "TZA") in found
     assert not any(kind in ("COERCE", "CONSULT") for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru may recognise the new government of Bolivia.",  # a possibility
+        "If Chile attacks Peru, the region will suffer.",  # a supposed act
+        "Has Chile sent aid to Peru?",  # a question asserts nothing
+        "Chile is expected to sign a treaty with Peru next week.",  # someone's forecast
+    ],
+)
+def test_acts_that_did_not_take_place_give_no_event(pipeline, text) -> None:
+    assert triples(coded(pipeline, text)) == set()
+
+
+def test_insisting_on_a_fact_is_no_request_but_insisting_on_an_act_is(pipeline) -> None:
+    stated = triples(coded(pipeline, "Chile insists it cannot accept more refugees from Peru."))
+    assert not any(kind == "REQUEST" for kind, _, _ in stated)
+    demanded = triples(coded(pipeline, "Chile insisted that Peru withdraw its troops."))
+    assert ("REQUEST", "CHL", "PER") in demanded
+
+
+def test_a_past_failure_with_could_not_is_still_coded(pipeline) -> None:
+    events = coded(pipeline, "Chile could not agree with Peru on the border.")
+    assert any(e.event_type == "AGREE" and e.negated for e in events)

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.events.ontology import Ontology, load_ontology
 from eventwire.events.patterns import Pattern, PatternSet, load_patterns
 from eventwire.events.roles import (
+    SPEECH_LEMMAS,
     ActorFinder,
     ActorRef,
     MentionIndex,
@@ -43,6 +44,40 @@ from eventwire.model import Actor, Article, Event, Mention
 from eventwire.nlp import sentences
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+# Modals of possibility: "X may recognise Y", "X could attack" say what is possible, not
+# what was done; PLOVER codes acts that took place (negated "could not" is a past failure).
+POSSIBILITY_AUX = frozenset({"may", "might", "could"})
+# Subordinators of a condition: the act in "if X attacks" is supposed, not reported.
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Auxiliaries of an indicative clause: "insists that it cannot house them" asserts a fact;
+# only a mandative clause ("insists that it leave / should leave") is a demand.
+INDICATIVE_AUX = frozenset(
+    {
+        "can",
+        "ca",
+        "cannot",
+        "will",
+        "wo",
+        "would",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "does",
+        "did",
+        "do",
+        "'s",
+        "'re",
+        "'ve",
+        "'ll",
+        "may",
+        "might",
+        "could",
+    }
+)
 OBLIGATION_AUX = frozenset({"must", "should"})
 WILLING_WORDS = frozenset({"willing", "ready", "prepared", "determined", "eager", "committed"})
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
@@ -74,6 +109,12 @@ class Match:
 
 def is_resolved(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.country or actor.sector)
+
+
+def is_question(sentence: Span) -> bool:
+    """A question ("Will Iran strike?") asserts no act, so it codes none."""
+    words = [t for t in sentence if not t.is_space and not t.is_quote]
+    return bool(words) and words[-1].text == "?"
 
 
 def is_attributed(event: Event) -> bool:
@@ -110,6 +151,8 @@ class EventCoder:
         text = doc.text  # built once: Doc.text walks every token
         events: list[Event] = []
         for index, sentence in enumerate(sentences(doc)):
+            if is_question(sentence):
+                continue
             matches = self.sentence_matches(sentence, finder)
             if not matches:
                 continue
@@ -142,7 +185,7 @@ class EventCoder:
             verb_matches.values(), key=lambda m: (m.pattern.intent is None, m.trigger.i)
         )
         for match in ordered:
-            if match.trigger.i in consumed or self._intent_content(match.trigger) is not None:
+            if match.trigger.i in consumed or not self._reports_a_done_act(match.trigger):
                 continue
             coded = self._code_verb(match, verb_matches, consumed, finder)
             if coded is not None:
@@ -163,6 +206,24 @@ class EventCoder:
         for match in results:
             self._localise(match, sentence, finder)
         return self._absorb_protest_topics(results)
+
+    def _reports_a_done_act(self, verb: Token) -> bool:
+        """False for an act that is only wanted, supposed or possible (grammar tells which).
+
+        Such verbs stay available as complements ("threatened to attack if ...").
+        """
+        if self._intent_content(verb) is not None:
+            return False
+        auxes = {lower(c) for c in children(verb, "aux", "auxpass")}
+        if auxes & POSSIBILITY_AUX and not (auxes == {"could"} and self._negated(verb)):
+            return False
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+            clause = clause.head
+        return not (
+            clause.dep_ == "advcl"
+            and any(lower(m) in CONDITION_MARKS for m in children(clause, "mark"))
+        )
 
     def _intent_content(self, verb: Token) -> Token | None:
         """The noun whose content clause ``verb`` heads ("the demand that X leave"), if any.
@@ -311,6 +372,19 @@ class EventCoder:
             # "X's demand met a mixed response": an act is the subject, not an actor; its
             # possessor did the demanding, not the meeting (the noun is coded on its own)
             return None
+        if pattern.intent == "demand" and self._asserts_instead(verb):
+            return None
+        if pattern.intent == "promise" and (
+            is_passive(verb)
+            or (
+                pattern.has("complement_only")
+                and children(verb, "dobj")
+                and children(verb, "xcomp")
+            )
+        ):
+            # "X is expected to sign" is someone's forecast; "expect Y to sign" puts the act
+            # on Y: in neither does the subject commit itself (manual: AGREE is a commitment)
+            return None
         match.negated = self._negated(verb)
         complement = self._complement(verb, pattern, verb_matches, finder)
         if pattern.intent and complement is not None:
@@ -360,6 +434,22 @@ class EventCoder:
         for obj in self._verb_objects(verb, pattern):
             match.extra_tokens.append(obj)
         return match
+
+    @staticmethod
+    def _asserts_instead(verb: Token) -> bool:
+        """ "insists (that) it cannot house them": a speech verb with an indicative clause
+        states a fact; it demands only with "on", an object or a mandative clause."""
+        if lemma(verb) not in SPEECH_LEMMAS or children(verb, "dobj"):
+            return False
+        if prep_objects(verb, ("on", "upon")):
+            return False
+        for clause in children(verb, "ccomp"):
+            auxes = {lower(c) for c in children(clause, "aux", "auxpass")}
+            if auxes & {"should", "must", "to"}:
+                return False
+            if auxes & INDICATIVE_AUX or clause.tag_ in ("VBZ", "VBD"):
+                return True
+        return False
 
     def _complement(
         self,
