@@ -284,3 +284,21 @@ def test_insisting_on_a_fact_is_no_request_but_insisting_on_an_act_is(pipeline) 
 def test_a_past_failure_with_could_not_is_still_coded(pipeline) -> None:
     events = coded(pipeline, "Chile could not agree with Peru on the border.")
     assert any(e.event_type == "AGREE" and e.negated for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Ghana launches an attack on Togo, Benin will respond.",  # a noun in a condition
+        "Ghana is unlikely to attack Togo.",  # a forecast
+        "The Ghanaian minister said: children should not suffer.",  # no actor is asked
+        "The British charity Doctors Under Fire opened a clinic in Kenya.",  # a word of a name
+    ],
+)
+def test_suppositions_opinions_and_names_give_no_event(pipeline, text) -> None:
+    assert triples(coded(pipeline, text)) == set()
+
+
+def test_a_purpose_infinitive_on_a_noun_is_not_coded_alone(pipeline) -> None:
+    found = triples(coded(pipeline, "Mali asked for a force to be stationed in Niger."))
+    assert not any(kind == "MOBILIZE" for kind, _, _ in found)

@@ -47,6 +47,10 @@ FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 # Modals of possibility: "X may recognise Y", "X could attack" say what is possible, not
 # what was done; PLOVER codes acts that took place (negated "could not" is a past failure).
 POSSIBILITY_AUX = frozenset({"may", "might", "could"})
+# Entity kinds whose multi-word names may contain event words ("Doctors Under Fire").
+NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "FAC", "LAW", "PRODUCT", "EVENT", "PERSON"})
+# Adjectives of likelihood: "X is likely to attack" forecasts an act (manual codes acts).
+LIKELIHOOD_WORDS = frozenset({"likely", "unlikely", "liable", "possible", "bound"})
 # Subordinators of a condition: the act in "if X attacks" is supposed, not reported.
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # Auxiliaries of an indicative clause: "insists that it cannot house them" asserts a fact;
@@ -220,6 +224,18 @@ class EventCoder:
         clause = verb
         while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
             clause = clause.head
+        if clause.dep_ == "xcomp" and lemma(clause.head) in LIKELIHOOD_WORDS:
+            return False
+        if (
+            clause.dep_ == "acl"
+            and clause.head.pos_ in ("NOUN", "PROPN")
+            and any(lower(c) == "to" for c in children(clause, "aux"))
+        ):
+            return False  # "a force to be stationed", "troops to protect": a purpose
+        if any(lower(c) == "to" for c in children(clause, "aux")) and any(
+            lower(m) == "for" for m in children(clause, "mark")
+        ):
+            return False  # "called for a force to be stationed": the wanted act
         return not (
             clause.dep_ == "advcl"
             and any(lower(m) in CONDITION_MARKS for m in children(clause, "mark"))
@@ -544,6 +560,8 @@ class EventCoder:
         match.kind = "obligation"
         match.notes.append(f"'{speaker.text} ... {aux.text} {clause.text}' -> REQUEST")
         match.extra_tokens.append(clause)
+        if not any(t.resolved for t in match.targets):
+            return None  # "children should not suffer": an opinion, not a demand on an actor
         return match if match.sources else None
 
     def _apply_intent(self, match: Match, complement: Match) -> None:
@@ -794,6 +812,10 @@ class EventCoder:
         governor = self._governing_verb(noun)
         if noun.dep_ == "compound" and noun.head.i in consumed:
             return None
+        if governor is not None and not self._reports_a_done_act(governor):
+            return None  # "if X launches an attack", "X may hold talks": not (yet) done
+        if self._name_part(noun, finder):
+            return None  # "Doctors Under Fire", "the Peace Corps": a word of a name
         if (
             governor is not None
             and governor.i in verb_matches
@@ -850,6 +872,21 @@ class EventCoder:
                 match.notes += fake.notes
                 match.negated = fake.negated
         return match
+
+    @staticmethod
+    def _name_part(noun: Token, finder: ActorFinder) -> bool:
+        """A capitalised event word inside a multi-word name (organisation, title, law)."""
+        if finder.index.at(noun) is not None:
+            return True
+        if noun.pos_ != "PROPN":
+            return False
+        before = noun.nbor(-1) if noun.i > noun.sent.start else None
+        if before is not None and before.is_title and before.pos_ in ("ADP", "DET", "CCONJ"):
+            return True  # "Doctors Under Fire": only names and titles capitalise "Under"
+        if noun.ent_type_ not in NAME_ENTITIES:
+            return False
+        following = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+        return noun.ent_iob_ == "I" or (following is not None and following.ent_iob_ == "I")
 
     @staticmethod
     def _governing_verb(noun: Token) -> Token | None:
