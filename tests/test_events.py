@@ -302,3 +302,13 @@ def test_suppositions_opinions_and_names_give_no_event(pipeline, text) -> None:
 def test_a_purpose_infinitive_on_a_noun_is_not_coded_alone(pipeline) -> None:
     found = triples(coded(pipeline, "Mali asked for a force to be stationed in Niger."))
     assert not any(kind == "MOBILIZE" for kind, _, _ in found)
+
+
+def test_a_supplier_named_in_a_participle_modifier_is_not_the_owner(pipeline) -> None:
+    for text in (
+        "Chinese-made rifles were seized by the police in Mali.",
+        "Rebels seized Brazilian-supplied trucks.",
+    ):
+        events = coded(pipeline, text)
+        assert not any(e.target and e.target.country in ("CHN", "BRA") for e in events)
+        assert not any(e.source and e.source.country == "BRA" for e in events)

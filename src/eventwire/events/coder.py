@@ -31,6 +31,7 @@ from eventwire.events.roles import (
     children,
     clause_subject,
     direct_objects,
+    inside_backer_modifier,
     is_passive,
     lemma,
     lower,
@@ -971,6 +972,7 @@ class EventCoder:
             mention = finder.index.at(token)
             if (
                 mention is not None
+                and not inside_backer_modifier(token)
                 and mention.actor.sector == "GOV"
                 and mention.actor.country not in (None, "IGO", "NGO")
             ):

@@ -197,6 +197,19 @@ def _noun_before_participle(verb: Token) -> Token | None:
     return None
 
 
+def is_backer_modifier(token: Token) -> bool:
+    """ "US-supplied weapons", "Iranian-backed militias": a participle modifier whose
+    country supplied or backed the thing, which is not that country's own. Leading is
+    the exception: a "Saudi-led coalition" acts under Saudi command.
+    """
+    return token.dep_ == "amod" and token.tag_ == "VBN" and lemma(token) != "lead"
+
+
+def inside_backer_modifier(token: Token) -> bool:
+    """True for the "US" of "US-supplied weapons"."""
+    return is_backer_modifier(token.head) and token.i < token.head.i
+
+
 def speaker_of(verb: Token) -> Token | None:
     """For a clause reported by a speech verb ("X said Y ..."), the speaker X."""
     current = verb
@@ -382,7 +395,11 @@ class ActorFinder:
         while stack:
             item = stack.pop()
             keep.append(item)
-            stack.extend(c for c in item.children if c.dep_ not in SKIP_SUBTREE_DEPS)
+            stack.extend(
+                c
+                for c in item.children
+                if c.dep_ not in SKIP_SUBTREE_DEPS and not is_backer_modifier(c)
+            )
         return sorted(keep, key=lambda t: t.i)
 
     @staticmethod
