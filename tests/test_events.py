@@ -312,3 +312,15 @@ def test_a_supplier_named_in_a_participle_modifier_is_not_the_owner(pipeline) ->
         events = coded(pipeline, text)
         assert not any(e.target and e.target.country in ("CHN", "BRA") for e in events)
         assert not any(e.source and e.source.country == "BRA" for e in events)
+
+
+def test_a_mutual_act_never_pairs_an_actor_with_itself(pipeline) -> None:
+    found = triples(coded(pipeline, "Ghana and Togo agreed to return refugees to Ghana."))
+    assert found and not any(src == tgt for _, src, tgt in found)
+
+
+def test_a_habit_in_the_simple_present_is_no_event(pipeline) -> None:
+    assert (
+        triples(coded(pipeline, "Hundreds of Kenyan journalists visit Somalia each year.")) == set()
+    )
+    assert triples(coded(pipeline, "Kenyan journalists visited Somalia on Monday."))

@@ -52,6 +52,24 @@ POSSIBILITY_AUX = frozenset({"may", "might", "could"})
 NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "FAC", "LAW", "PRODUCT", "EVENT", "PERSON"})
 # Adjectives of likelihood: "X is likely to attack" forecasts an act (manual codes acts).
 LIKELIHOOD_WORDS = frozenset({"likely", "unlikely", "liable", "possible", "bound"})
+# Words of frequency: "journalists visit each year" describes a habit, not an event.
+FREQUENCY_WORDS = frozenset(
+    {
+        "usually",
+        "often",
+        "regularly",
+        "routinely",
+        "frequently",
+        "sometimes",
+        "typically",
+        "generally",
+        "normally",
+        "always",
+        "seldom",
+        "rarely",
+        "annually",
+    }
+)
 # Subordinators of a condition: the act in "if X attacks" is supposed, not reported.
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # Auxiliaries of an indicative clause: "insists that it cannot house them" asserts a fact;
@@ -225,6 +243,8 @@ class EventCoder:
         clause = verb
         while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
             clause = clause.head
+        if self._habitual(verb):
+            return False
         if clause.dep_ == "xcomp" and lemma(clause.head) in LIKELIHOOD_WORDS:
             return False
         if (
@@ -241,6 +261,19 @@ class EventCoder:
             clause.dep_ == "advcl"
             and any(lower(m) in CONDITION_MARKS for m in children(clause, "mark"))
         )
+
+    @staticmethod
+    def _habitual(verb: Token) -> bool:
+        """Simple present with a frequency word ("visit each year", "often protest"): a
+        habit or a general truth, which PLOVER does not code as an event."""
+        if verb.tag_ not in ("VBZ", "VBP") or children(verb, "aux", "auxpass"):
+            return False
+        for child in children(verb, "advmod", "npadvmod"):
+            if lower(child) in FREQUENCY_WORDS:
+                return True
+            if any(lower(d) in ("each", "every") for d in children(child, "det")):
+                return True
+        return False
 
     def _intent_content(self, verb: Token) -> Token | None:
         """The noun whose content clause ``verb`` heads ("the demand that X leave"), if any.
@@ -1073,7 +1106,16 @@ class EventCoder:
                 first = distinct[0]
                 return [(first, other) for other in distinct[1:]]
             sources = distinct
-        return [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+        pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+        if match.pattern.reciprocal or match.reciprocal_complement:
+            # meeting or agreeing with oneself is no act between actors
+            kept = [
+                (s, t)
+                for s, t in pairs
+                if s is None or t is None or not (s.resolved and s.actor.code == t.actor.code)
+            ]
+            pairs = kept or [(s, None) for s in (sources or [None])]
+        return pairs
 
     def _cue_mode(self, match: Match, sentence: Span) -> str | None:
         cues = self.patterns.mode_cues.get(match.event_type, {})
