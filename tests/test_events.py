@@ -324,3 +324,12 @@ def test_a_habit_in_the_simple_present_is_no_event(pipeline) -> None:
         triples(coded(pipeline, "Hundreds of Kenyan journalists visit Somalia each year.")) == set()
     )
     assert triples(coded(pipeline, "Kenyan journalists visited Somalia on Monday."))
+
+
+def test_a_relative_clause_on_the_object_is_no_complement_of_the_verb(pipeline) -> None:
+    found = triples(coded(pipeline, "Kenya threatened the smugglers who attacked Uganda."))
+    assert ("THREATEN", "KEN", "UGA") not in found
+    assert (
+        triples(coded(pipeline, "Kenya wants the officials who were arrested in Uganda to return."))
+        == set()
+    )

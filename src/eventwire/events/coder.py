@@ -515,7 +515,11 @@ class EventCoder:
         for prep in children(verb, "prep"):
             candidates += children(prep, "pcomp")
         for obj in children(verb, "dobj"):
-            candidates += children(obj, "acl", "relcl")
+            candidates += [  # "women who were detained" describes them: no complement
+                c
+                for c in children(obj, "acl", "relcl")
+                if not any(r.tag_ in ("WP", "WDT") for r in children(c, "nsubj", "nsubjpass"))
+            ]
         for candidate in candidates:
             if candidate.i in verb_matches:
                 return verb_matches[candidate.i]
