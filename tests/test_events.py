@@ -333,3 +333,10 @@ def test_a_relative_clause_on_the_object_is_no_complement_of_the_verb(pipeline) 
         triples(coded(pipeline, "Kenya wants the officials who were arrested in Uganda to return."))
         == set()
     )
+
+
+def test_a_noun_described_by_a_past_participle_is_acted_upon(pipeline) -> None:
+    found = triples(
+        coded(pipeline, "Kenya's coastal towns, hailed as a model of tolerance, were flooded.")
+    )
+    assert not any(kind == "SUPPORT" and src == "KEN" for kind, src, _ in found)

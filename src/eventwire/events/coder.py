@@ -35,6 +35,7 @@ from eventwire.events.roles import (
     is_passive,
     lemma,
     lower,
+    participle_modified_noun,
     phrase_tokens,
     prep_objects,
     speaker_of,
@@ -746,6 +747,13 @@ class EventCoder:
     def _roles_of(self, match: Match, finder: ActorFinder) -> tuple[list[ActorRef], list[ActorRef]]:
         verb = match.trigger
         pattern = match.pattern
+        patient = participle_modified_noun(verb)
+        if patient is not None:
+            agents = prep_objects(verb, ("by",))
+            sources = finder.actors(agents[0], "passive agent", acting=True) if agents else []
+            taken = {id(s.mention) for s in sources if s.mention}
+            targets = finder.actors(patient, "noun the participle describes", guess=False)
+            return sources, [t for t in targets if id(t.mention) not in taken]
         if is_passive(verb):
             agents = prep_objects(verb, ("by",))
             sources = finder.actors(agents[0], "passive agent", acting=True) if agents else []

@@ -197,6 +197,22 @@ def _noun_before_participle(verb: Token) -> Token | None:
     return None
 
 
+def participle_modified_noun(verb: Token) -> Token | None:
+    """ "the plains, hailed as ...", "a campaign led by X and supported by Y": a past
+    participle on a noun is a reduced passive, so that noun is what was acted upon."""
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
+    if first.dep_ != "acl" or first.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if children(verb, "nsubj", "nsubjpass", "aux", "auxpass", "dobj"):
+        return None  # a passive participle has no subject, auxiliary or object of its own
+    set_off = first.i > 0 and first.nbor(-1).text == ","
+    if verb.tag_ == "VBN" or (verb.tag_ == "VBD" and (set_off or prep_objects(verb, ("by",)))):
+        return first.head  # the tagger calls some participles past tense ("hailed")
+    return None
+
+
 def is_backer_modifier(token: Token) -> bool:
     """ "US-supplied weapons", "Iranian-backed militias": a participle modifier whose
     country supplied or backed the thing, which is not that country's own. Leading is
