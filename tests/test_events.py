@@ -340,3 +340,8 @@ def test_a_noun_described_by_a_past_participle_is_acted_upon(pipeline) -> None:
         coded(pipeline, "Kenya's coastal towns, hailed as a model of tolerance, were flooded.")
     )
     assert not any(kind == "SUPPORT" and src == "KEN" for kind, src, _ in found)
+
+
+def test_birth_and_leadership_modifiers_still_name_the_country(pipeline) -> None:
+    found = triples(coded(pipeline, "A Kenyan-born activist urged Uganda to free the journalists."))
+    assert ("REQUEST", "KEN", "UGA") in found

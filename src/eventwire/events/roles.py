@@ -42,6 +42,7 @@ SPEECH_LEMMAS = frozenset(
 )
 COUNTERPART_LEMMAS = frozenset({"counterpart", "opposite", "equivalent", "peer"})
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+OWN_COUNTRY_PARTICIPLES = frozenset({"lead", "led", "bear", "born", "base", "based"})
 SKIP_SUBTREE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
 
 
@@ -215,10 +216,16 @@ def participle_modified_noun(verb: Token) -> Token | None:
 
 def is_backer_modifier(token: Token) -> bool:
     """ "US-supplied weapons", "Iranian-backed militias": a participle modifier whose
-    country supplied or backed the thing, which is not that country's own. Leading is
-    the exception: a "Saudi-led coalition" acts under Saudi command.
+    country supplied or backed the thing, which is not that country's own. Leading, birth
+    and base are the exceptions: a "Saudi-led coalition" acts under Saudi command, a
+    "British-born teenager" and a "London-based charity" belong to that country.
     """
-    return token.dep_ == "amod" and token.tag_ == "VBN" and lemma(token) != "lead"
+    return (
+        token.dep_ == "amod"
+        and token.tag_ == "VBN"
+        and lemma(token) not in OWN_COUNTRY_PARTICIPLES
+        and lower(token) not in OWN_COUNTRY_PARTICIPLES
+    )
 
 
 def inside_backer_modifier(token: Token) -> bool:
