@@ -345,3 +345,8 @@ def test_a_noun_described_by_a_past_participle_is_acted_upon(pipeline) -> None:
 def test_birth_and_leadership_modifiers_still_name_the_country(pipeline) -> None:
     found = triples(coded(pipeline, "A Kenyan-born activist urged Uganda to free the journalists."))
     assert ("REQUEST", "KEN", "UGA") in found
+
+
+def test_with_a_possessor_the_of_phrase_names_what_was_visited(pipeline) -> None:
+    found = triples(coded(pipeline, "The Kenyan president's visit of Uganda ended on Monday."))
+    assert ("CONSULT", "KEN", "UGA") in found and ("CONSULT", "UGA", None) not in found

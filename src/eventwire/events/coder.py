@@ -873,7 +873,10 @@ class EventCoder:
         targets = []
         holders = [noun] + ([noun.head] if noun.dep_ == "compound" else [])
         for holder in holders:
-            for item in prep_objects(holder, pattern.target):
+            preps = pattern.target
+            if holder.i == noun.i and "of" not in self._doer_preps(noun, pattern):
+                preps = (*preps, "of")  # "X's tour of Iraq": the possessor did it, to Iraq
+            for item in prep_objects(holder, preps):
                 targets += finder.actors(item, f"'{holder.text}' + preposition")
         hanging = self._hanging_head(noun)
         if not targets and governor is not None and lemma(governor) in self.patterns.light_verbs:
@@ -960,10 +963,18 @@ class EventCoder:
             return noun.head
         return None
 
+    @staticmethod
+    def _doer_preps(noun: Token, pattern: Pattern) -> tuple[str, ...]:
+        """Prepositions naming who did a nominal act. With a possessor ("Rouhani's tour of
+        Iraq") the possessor is the doer and "of" names what the act was of or to."""
+        if children(noun, "poss") and "of" in pattern.source_preps:
+            return tuple(p for p in pattern.source_preps if p != "of")
+        return tuple(pattern.source_preps)
+
     def _noun_sources(
         self, noun: Token, pattern: Pattern, governor: Token | None, finder: ActorFinder
     ) -> tuple[list[ActorRef], str]:
-        for item in prep_objects(noun, pattern.source_preps):
+        for item in prep_objects(noun, self._doer_preps(noun, pattern)):
             found = finder.actors(item, f"'{noun.text}' + by/from phrase", guess=False)
             if found:
                 return found, "its by/from phrase"
