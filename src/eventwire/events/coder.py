@@ -11,8 +11,15 @@ pattern names), and how the clause frames it:
 * negation is kept on the event (``negated``) and left out of default output;
 * reported speech ("X said Y attacked Z") codes Y -> Z, the speaker only standing in
   for a pronoun subject ("Hungary said it will ...");
-* coordinated actors give reciprocal events (A and B met: A -> B), coordinated targets
-  one event per target.
+* coordinated actors give reciprocal events (A and B met: A -> B) only for reciprocal
+  patterns; otherwise each is a source of its own event; coordinated targets one event
+  per target;
+* only acts that took place are coded: not the content of a demand or plan noun ("the
+  demand that X leave"), nor acts under may/might/could, in if-clauses, questions,
+  forecasts ("is expected to", "likely to"), purposes ("a force to be stationed") or
+  habits ("visit each year");
+* a city compounded onto a violent event noun is its place ("the Paris attacks"), and a
+  noun a participle describes is that participle's actor or patient, not the main subject.
 """
 
 from __future__ import annotations
