@@ -881,7 +881,9 @@ class EventCoder:
         holders = [noun] + ([noun.head] if noun.dep_ == "compound" else [])
         for holder in holders:
             preps = pattern.target
-            if holder.i == noun.i and "of" not in self._doer_preps(noun, pattern):
+            if holder.i == noun.i and len(self._doer_preps(noun, pattern)) < len(
+                pattern.source_preps
+            ):
                 preps = (*preps, "of")  # "X's tour of Iraq": the possessor did it, to Iraq
             for item in prep_objects(holder, preps):
                 targets += finder.actors(item, f"'{holder.text}' + preposition")
