@@ -350,3 +350,12 @@ def test_birth_and_leadership_modifiers_still_name_the_country(pipeline) -> None
 def test_with_a_possessor_the_of_phrase_names_what_was_visited(pipeline) -> None:
     found = triples(coded(pipeline, "The Kenyan president's visit of Uganda ended on Monday."))
     assert ("CONSULT", "KEN", "UGA") in found and ("CONSULT", "UGA", None) not in found
+
+
+def test_acts_further_down_a_plan_or_a_describing_purpose_are_not_done(pipeline) -> None:
+    assert (
+        triples(coded(pipeline, "Officials overwhelmed camps set up to receive Kenyan refugees."))
+        == set()
+    )
+    found = triples(coded(pipeline, "Kenya plans to send troops to help Somalia."))
+    assert found == {("AGREE", "KEN", "SOM")}

@@ -251,7 +251,7 @@ class EventCoder:
         clause = verb
         while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
             clause = clause.head
-        if self._habitual(verb):
+        if self._habitual(verb) or self._inside_a_plan(verb):
             return False
         if clause.dep_ == "xcomp" and lemma(clause.head) in LIKELIHOOD_WORDS:
             return False
@@ -268,6 +268,32 @@ class EventCoder:
         return not (
             clause.dep_ == "advcl"
             and any(lower(m) in CONDITION_MARKS for m in children(clause, "mark"))
+        )
+
+    def _inside_a_plan(self, verb: Token) -> bool:
+        """ "aims to do more to help X", "camps set up to receive refugees": an infinitive
+        further down a plan verb's complement, or the purpose of a describing participle,
+        is intended, not done (the plan verb itself codes AGREE/THREATEN if anything)."""
+        current = verb
+        for depth in range(4):
+            infinitive = any(lower(c) == "to" for c in children(current, "aux"))
+            if current.dep_ not in ("xcomp", "advcl", "conj") or not (
+                infinitive or current.dep_ != "advcl"
+            ):
+                return False
+            head = current.head
+            if depth and head.pos_ == "VERB" and self._plans(head):
+                return True
+            if infinitive and head.dep_ == "acl" and head.tag_ == "VBN":
+                return True
+            current = head
+        return False
+
+    def _plans(self, verb: Token) -> bool:
+        return any(
+            p.intent == "promise" and p.has("complement_only")
+            for form in verb_forms(verb)
+            for p in self.patterns.verb_index.get(form, [])
         )
 
     @staticmethod
