@@ -213,3 +213,149 @@ def test_patterns_agree_with_the_cameo_table_and_cover_every_mode() -> None:
 
 def test_coder_is_loaded_once() -> None:
     assert EventCoder.load() is EventCoder.load()
+
+
+# -- precision on long news prose: each class of error seen on real articles ------------
+
+
+def test_coordinated_subjects_of_a_one_way_act_are_each_a_source(pipeline) -> None:
+    found = triples(coded(pipeline, "Poland and Hungary sued Croatia last week."))
+    assert ("ACCUSE", "POL", "HRV") in found and ("ACCUSE", "HUN", "HRV") in found
+    assert ("ACCUSE", "POL", "HUN") not in found
+
+
+def test_coordinated_subjects_of_a_one_way_act_without_target_stay_apart(pipeline) -> None:
+    found = triples(coded(pipeline, "Chile and Peru condemned the coup on Monday."))
+    assert not any(src == "CHL" and tgt == "PER" for _, src, tgt in found)
+    found = triples(
+        coded(pipeline, "Austria and Chile prosecuted their nationals fighting abroad.")
+    )
+    assert ("ACCUSE", "AUT", None) in found and ("ACCUSE", "CHL", None) in found
+    assert ("ACCUSE", "AUT", "CHL") not in found
+
+
+def test_reciprocal_act_still_pairs_coordinated_subjects(pipeline) -> None:
+    found = triples(coded(pipeline, "Ghana and Togo met in Accra on Friday."))
+    assert ("CONSULT", "GHA", "TGO") in found
+
+
+def test_participle_after_an_object_acts_for_that_noun(pipeline) -> None:
+    events = coded(pipeline, "Austria charged the soldiers attacking Yemen.")
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and all(not (e.source and e.source.country == "AUT") for e in assault)
+
+
+def test_city_compound_on_an_attack_noun_is_the_place(pipeline) -> None:
+    events = coded(pipeline, "Officials in Oslo recalled the Madrid train bombings of 2004.")
+    assert not any(e.source and e.source.country == "ESP" for e in events)
+
+
+def test_demand_noun_is_a_request_and_its_content_is_not_done(pipeline) -> None:
+    events = coded(
+        pipeline,
+        "The Kenyan president's demand that Uganda and Tanzania arrest the smugglers "
+        "met a cool reception.",
+    )
+    found = triples(events)
+    assert ("REQUEST", "KEN", "UGA") in found and ("REQUEST", "KEN", "TZA") in found
+    assert not any(kind in ("COERCE", "CONSULT") for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru may recognise the new government of Bolivia.",  # a possibility
+        "If Chile attacks Peru, the region will suffer.",  # a supposed act
+        "Has Chile sent aid to Peru?",  # a question asserts nothing
+        "Chile is expected to sign a treaty with Peru next week.",  # someone's forecast
+    ],
+)
+def test_acts_that_did_not_take_place_give_no_event(pipeline, text) -> None:
+    assert triples(coded(pipeline, text)) == set()
+
+
+def test_insisting_on_a_fact_is_no_request_but_insisting_on_an_act_is(pipeline) -> None:
+    stated = triples(coded(pipeline, "Chile insists it cannot accept more refugees from Peru."))
+    assert not any(kind == "REQUEST" for kind, _, _ in stated)
+    demanded = triples(coded(pipeline, "Chile insisted that Peru withdraw its troops."))
+    assert ("REQUEST", "CHL", "PER") in demanded
+
+
+def test_a_past_failure_with_could_not_is_still_coded(pipeline) -> None:
+    events = coded(pipeline, "Chile could not agree with Peru on the border.")
+    assert any(e.event_type == "AGREE" and e.negated for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Ghana launches an attack on Togo, Benin will respond.",  # a noun in a condition
+        "Ghana is unlikely to attack Togo.",  # a forecast
+        "The Ghanaian minister said: children should not suffer.",  # no actor is asked
+        "The British charity Doctors Under Fire opened a clinic in Kenya.",  # a word of a name
+    ],
+)
+def test_suppositions_opinions_and_names_give_no_event(pipeline, text) -> None:
+    assert triples(coded(pipeline, text)) == set()
+
+
+def test_a_purpose_infinitive_on_a_noun_is_not_coded_alone(pipeline) -> None:
+    found = triples(coded(pipeline, "Mali asked for a force to be stationed in Niger."))
+    assert not any(kind == "MOBILIZE" for kind, _, _ in found)
+
+
+def test_a_supplier_named_in_a_participle_modifier_is_not_the_owner(pipeline) -> None:
+    for text in (
+        "Chinese-made rifles were seized by the police in Mali.",
+        "Rebels seized Brazilian-supplied trucks.",
+    ):
+        events = coded(pipeline, text)
+        assert not any(e.target and e.target.country in ("CHN", "BRA") for e in events)
+        assert not any(e.source and e.source.country == "BRA" for e in events)
+
+
+def test_a_mutual_act_never_pairs_an_actor_with_itself(pipeline) -> None:
+    found = triples(coded(pipeline, "Ghana and Togo agreed to return refugees to Ghana."))
+    assert found and not any(src == tgt for _, src, tgt in found)
+
+
+def test_a_habit_in_the_simple_present_is_no_event(pipeline) -> None:
+    assert (
+        triples(coded(pipeline, "Hundreds of Kenyan journalists visit Somalia each year.")) == set()
+    )
+    assert triples(coded(pipeline, "Kenyan journalists visited Somalia on Monday."))
+
+
+def test_a_relative_clause_on_the_object_is_no_complement_of_the_verb(pipeline) -> None:
+    found = triples(coded(pipeline, "Kenya threatened the smugglers who attacked Uganda."))
+    assert ("THREATEN", "KEN", "UGA") not in found
+    assert (
+        triples(coded(pipeline, "Kenya wants the officials who were arrested in Uganda to return."))
+        == set()
+    )
+
+
+def test_a_noun_described_by_a_past_participle_is_acted_upon(pipeline) -> None:
+    found = triples(
+        coded(pipeline, "Kenya's coastal towns, hailed as a model of tolerance, were flooded.")
+    )
+    assert not any(kind == "SUPPORT" and src == "KEN" for kind, src, _ in found)
+
+
+def test_birth_and_leadership_modifiers_still_name_the_country(pipeline) -> None:
+    found = triples(coded(pipeline, "A Kenyan-born activist urged Uganda to free the journalists."))
+    assert ("REQUEST", "KEN", "UGA") in found
+
+
+def test_with_a_possessor_the_of_phrase_names_what_was_visited(pipeline) -> None:
+    found = triples(coded(pipeline, "The Kenyan president's visit of Uganda ended on Monday."))
+    assert ("CONSULT", "KEN", "UGA") in found and ("CONSULT", "UGA", None) not in found
+
+
+def test_acts_further_down_a_plan_or_a_describing_purpose_are_not_done(pipeline) -> None:
+    assert (
+        triples(coded(pipeline, "Officials overwhelmed camps set up to receive Kenyan refugees."))
+        == set()
+    )
+    found = triples(coded(pipeline, "Kenya plans to send troops to help Somalia."))
+    assert found == {("AGREE", "KEN", "SOM")}

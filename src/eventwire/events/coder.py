@@ -11,8 +11,15 @@ pattern names), and how the clause frames it:
 * negation is kept on the event (``negated``) and left out of default output;
 * reported speech ("X said Y attacked Z") codes Y -> Z, the speaker only standing in
   for a pronoun subject ("Hungary said it will ...");
-* coordinated actors give reciprocal events (A and B met: A -> B), coordinated targets
-  one event per target.
+* coordinated actors give reciprocal events (A and B met: A -> B) only for reciprocal
+  patterns; otherwise each is a source of its own event; coordinated targets one event
+  per target;
+* only acts that took place are coded: not the content of a demand or plan noun ("the
+  demand that X leave"), nor acts under may/might/could, in if-clauses, questions,
+  forecasts ("is expected to", "likely to"), purposes ("a force to be stationed") or
+  habits ("visit each year");
+* a city compounded onto a violent event noun is its place ("the Paris attacks"), and a
+  noun a participle describes is that participle's actor or patient, not the main subject.
 """
 
 from __future__ import annotations
@@ -24,15 +31,18 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.events.ontology import Ontology, load_ontology
 from eventwire.events.patterns import Pattern, PatternSet, load_patterns
 from eventwire.events.roles import (
+    SPEECH_LEMMAS,
     ActorFinder,
     ActorRef,
     MentionIndex,
     children,
     clause_subject,
     direct_objects,
+    inside_backer_modifier,
     is_passive,
     lemma,
     lower,
+    participle_modified_noun,
     phrase_tokens,
     prep_objects,
     speaker_of,
@@ -43,6 +53,62 @@ from eventwire.model import Actor, Article, Event, Mention
 from eventwire.nlp import sentences
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+# Modals of possibility: "X may recognise Y", "X could attack" say what is possible, not
+# what was done; PLOVER codes acts that took place (negated "could not" is a past failure).
+POSSIBILITY_AUX = frozenset({"may", "might", "could"})
+# Entity kinds whose multi-word names may contain event words ("Doctors Under Fire").
+NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "FAC", "LAW", "PRODUCT", "EVENT", "PERSON"})
+# Adjectives of likelihood: "X is likely to attack" forecasts an act (manual codes acts).
+LIKELIHOOD_WORDS = frozenset({"likely", "unlikely", "liable", "possible", "bound"})
+# Words of frequency: "journalists visit each year" describes a habit, not an event.
+FREQUENCY_WORDS = frozenset(
+    {
+        "usually",
+        "often",
+        "regularly",
+        "routinely",
+        "frequently",
+        "sometimes",
+        "typically",
+        "generally",
+        "normally",
+        "always",
+        "seldom",
+        "rarely",
+        "annually",
+    }
+)
+# Subordinators of a condition: the act in "if X attacks" is supposed, not reported.
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Auxiliaries of an indicative clause: "insists that it cannot house them" asserts a fact;
+# only a mandative clause ("insists that it leave / should leave") is a demand.
+INDICATIVE_AUX = frozenset(
+    {
+        "can",
+        "ca",
+        "cannot",
+        "will",
+        "wo",
+        "would",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "does",
+        "did",
+        "do",
+        "'s",
+        "'re",
+        "'ve",
+        "'ll",
+        "may",
+        "might",
+        "could",
+    }
+)
 OBLIGATION_AUX = frozenset({"must", "should"})
 WILLING_WORDS = frozenset({"willing", "ready", "prepared", "determined", "eager", "committed"})
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
@@ -69,10 +135,17 @@ class Match:
     notes: list[str] = field(default_factory=list)
     extra_tokens: list[Token] = field(default_factory=list)
     speaker: list[ActorRef] = field(default_factory=list)
+    reciprocal_complement: bool = False  # "A and B decided to meet": the act is mutual
 
 
 def is_resolved(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.country or actor.sector)
+
+
+def is_question(sentence: Span) -> bool:
+    """A question ("Will Iran strike?") asserts no act, so it codes none."""
+    words = [t for t in sentence if not t.is_space and not t.is_quote]
+    return bool(words) and words[-1].text == "?"
 
 
 def is_attributed(event: Event) -> bool:
@@ -109,6 +182,8 @@ class EventCoder:
         text = doc.text  # built once: Doc.text walks every token
         events: list[Event] = []
         for index, sentence in enumerate(sentences(doc)):
+            if is_question(sentence):
+                continue
             matches = self.sentence_matches(sentence, finder)
             if not matches:
                 continue
@@ -141,7 +216,7 @@ class EventCoder:
             verb_matches.values(), key=lambda m: (m.pattern.intent is None, m.trigger.i)
         )
         for match in ordered:
-            if match.trigger.i in consumed:
+            if match.trigger.i in consumed or not self._reports_a_done_act(match.trigger):
                 continue
             coded = self._code_verb(match, verb_matches, consumed, finder)
             if coded is not None:
@@ -162,6 +237,97 @@ class EventCoder:
         for match in results:
             self._localise(match, sentence, finder)
         return self._absorb_protest_topics(results)
+
+    def _reports_a_done_act(self, verb: Token) -> bool:
+        """False for an act that is only wanted, supposed or possible (grammar tells which).
+
+        Such verbs stay available as complements ("threatened to attack if ...").
+        """
+        if self._intent_content(verb) is not None:
+            return False
+        auxes = {lower(c) for c in children(verb, "aux", "auxpass")}
+        if auxes & POSSIBILITY_AUX and not (auxes == {"could"} and self._negated(verb)):
+            return False
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+            clause = clause.head
+        if self._habitual(verb) or self._inside_a_plan(verb):
+            return False
+        if clause.dep_ == "xcomp" and lemma(clause.head) in LIKELIHOOD_WORDS:
+            return False
+        if (
+            clause.dep_ == "acl"
+            and clause.head.pos_ in ("NOUN", "PROPN")
+            and any(lower(c) == "to" for c in children(clause, "aux"))
+        ):
+            return False  # "a force to be stationed", "troops to protect": a purpose
+        if any(lower(c) == "to" for c in children(clause, "aux")) and any(
+            lower(m) == "for" for m in children(clause, "mark")
+        ):
+            return False  # "called for a force to be stationed": the wanted act
+        return not (
+            clause.dep_ == "advcl"
+            and any(lower(m) in CONDITION_MARKS for m in children(clause, "mark"))
+        )
+
+    def _inside_a_plan(self, verb: Token) -> bool:
+        """ "aims to do more to help X", "camps set up to receive refugees": an infinitive
+        further down a plan verb's complement, or the purpose of a describing participle,
+        is intended, not done (the plan verb itself codes AGREE/THREATEN if anything)."""
+        current = verb
+        for depth in range(4):
+            infinitive = any(lower(c) == "to" for c in children(current, "aux"))
+            if current.dep_ not in ("xcomp", "advcl", "conj") or not (
+                infinitive or current.dep_ != "advcl"
+            ):
+                return False
+            head = current.head
+            if depth and head.pos_ == "VERB" and self._plans(head):
+                return True
+            if infinitive and head.dep_ == "acl" and head.tag_ == "VBN":
+                return True
+            current = head
+        return False
+
+    def _plans(self, verb: Token) -> bool:
+        return any(
+            p.intent == "promise" and p.has("complement_only")
+            for form in verb_forms(verb)
+            for p in self.patterns.verb_index.get(form, [])
+        )
+
+    @staticmethod
+    def _habitual(verb: Token) -> bool:
+        """Simple present with a frequency word ("visit each year", "often protest"): a
+        habit or a general truth, which PLOVER does not code as an event."""
+        if verb.tag_ not in ("VBZ", "VBP") or children(verb, "aux", "auxpass"):
+            return False
+        for child in children(verb, "advmod", "npadvmod"):
+            if lower(child) in FREQUENCY_WORDS:
+                return True
+            if any(lower(d) in ("each", "every") for d in children(child, "det")):
+                return True
+        return False
+
+    def _intent_content(self, verb: Token) -> Token | None:
+        """The noun whose content clause ``verb`` heads ("the demand that X leave"), if any.
+
+        Such a clause names a wanted, planned or promised act, not one that took place;
+        relative clauses ("the plan that X drafted") have no "that"/"to" marker and pass.
+        """
+        while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+        head = verb.head
+        if (
+            verb.dep_ != "acl"
+            or head.pos_ != "NOUN"
+            or lemma(head) not in self.patterns.intent_nouns
+        ):
+            return None
+        marked = any(lower(c) == "that" for c in children(verb, "mark")) or any(
+            lower(c) == "to" for c in children(verb, "aux")
+        )
+        return head if marked else None
 
     @staticmethod
     def _absorb_protest_topics(results: list[Match]) -> list[Match]:
@@ -277,6 +443,32 @@ class EventCoder:
             and noun_pattern.event == pattern.event
         ):
             return None  # "an attack on X by Y killed ten": the event noun carries the roles
+        if (
+            subject is not None
+            and subject.dep_ == "nsubj"
+            and subject.pos_ == "NOUN"
+            and not is_passive(verb)
+            and (
+                lemma(subject) in self.patterns.intent_nouns
+                or (children(subject, "poss") and self._noun_pattern(subject) is not None)
+            )
+        ):
+            # "X's demand met a mixed response": an act is the subject, not an actor; its
+            # possessor did the demanding, not the meeting (the noun is coded on its own)
+            return None
+        if pattern.intent == "demand" and self._asserts_instead(verb):
+            return None
+        if pattern.intent == "promise" and (
+            is_passive(verb)
+            or (
+                pattern.has("complement_only")
+                and children(verb, "dobj")
+                and children(verb, "xcomp")
+            )
+        ):
+            # "X is expected to sign" is someone's forecast; "expect Y to sign" puts the act
+            # on Y: in neither does the subject commit itself (manual: AGREE is a commitment)
+            return None
         match.negated = self._negated(verb)
         complement = self._complement(verb, pattern, verb_matches, finder)
         if pattern.intent and complement is not None:
@@ -327,6 +519,22 @@ class EventCoder:
             match.extra_tokens.append(obj)
         return match
 
+    @staticmethod
+    def _asserts_instead(verb: Token) -> bool:
+        """ "insists (that) it cannot house them": a speech verb with an indicative clause
+        states a fact; it demands only with "on", an object or a mandative clause."""
+        if lemma(verb) not in SPEECH_LEMMAS or children(verb, "dobj"):
+            return False
+        if prep_objects(verb, ("on", "upon")):
+            return False
+        for clause in children(verb, "ccomp"):
+            auxes = {lower(c) for c in children(clause, "aux", "auxpass")}
+            if auxes & {"should", "must", "to"}:
+                return False
+            if auxes & INDICATIVE_AUX or clause.tag_ in ("VBZ", "VBD"):
+                return True
+        return False
+
     def _complement(
         self,
         verb: Token,
@@ -341,7 +549,11 @@ class EventCoder:
         for prep in children(verb, "prep"):
             candidates += children(prep, "pcomp")
         for obj in children(verb, "dobj"):
-            candidates += children(obj, "acl", "relcl")
+            candidates += [  # "women who were detained" describes them: no complement
+                c
+                for c in children(obj, "acl", "relcl")
+                if not any(r.tag_ in ("WP", "WDT") for r in children(c, "nsubj", "nsubjpass"))
+            ]
         for candidate in candidates:
             if candidate.i in verb_matches:
                 return verb_matches[candidate.i]
@@ -420,6 +632,8 @@ class EventCoder:
         match.kind = "obligation"
         match.notes.append(f"'{speaker.text} ... {aux.text} {clause.text}' -> REQUEST")
         match.extra_tokens.append(clause)
+        if not any(t.resolved for t in match.targets):
+            return None  # "children should not suffer": an opinion, not a demand on an actor
         return match if match.sources else None
 
     def _apply_intent(self, match: Match, complement: Match) -> None:
@@ -447,6 +661,7 @@ class EventCoder:
             mode = self._threat_mode(complement)
         match.event_type, match.cameo, match.mode = verbal, code, mode
         match.kind = "control"
+        match.reciprocal_complement = complement.pattern.reciprocal
         match.notes.append(
             f"control verb '{match.trigger.text}' + complement '{complement.trigger.text}' "
             f"({complement.pattern.id}: {intended}) -> {verbal}"
@@ -565,6 +780,13 @@ class EventCoder:
     def _roles_of(self, match: Match, finder: ActorFinder) -> tuple[list[ActorRef], list[ActorRef]]:
         verb = match.trigger
         pattern = match.pattern
+        patient = participle_modified_noun(verb)
+        if patient is not None:
+            agents = prep_objects(verb, ("by",))
+            sources = finder.actors(agents[0], "passive agent", acting=True) if agents else []
+            taken = {id(s.mention) for s in sources if s.mention}
+            targets = finder.actors(patient, "noun the participle describes", guess=False)
+            return sources, [t for t in targets if id(t.mention) not in taken]
         if is_passive(verb):
             agents = prep_objects(verb, ("by",))
             sources = finder.actors(agents[0], "passive agent", acting=True) if agents else []
@@ -669,6 +891,10 @@ class EventCoder:
         governor = self._governing_verb(noun)
         if noun.dep_ == "compound" and noun.head.i in consumed:
             return None
+        if governor is not None and not self._reports_a_done_act(governor):
+            return None  # "if X launches an attack", "X may hold talks": not (yet) done
+        if self._name_part(noun, finder):
+            return None  # "Doctors Under Fire", "the Peace Corps": a word of a name
         if (
             governor is not None
             and governor.i in verb_matches
@@ -680,7 +906,12 @@ class EventCoder:
         targets = []
         holders = [noun] + ([noun.head] if noun.dep_ == "compound" else [])
         for holder in holders:
-            for item in prep_objects(holder, pattern.target):
+            preps = pattern.target
+            if holder.i == noun.i and len(self._doer_preps(noun, pattern)) < len(
+                pattern.source_preps
+            ):
+                preps = (*preps, "of")  # "X's tour of Iraq": the possessor did it, to Iraq
+            for item in prep_objects(holder, preps):
                 targets += finder.actors(item, f"'{holder.text}' + preposition")
         hanging = self._hanging_head(noun)
         if not targets and governor is not None and lemma(governor) in self.patterns.light_verbs:
@@ -694,6 +925,16 @@ class EventCoder:
         if not targets and hanging is not None:
             for item in prep_objects(hanging, pattern.target):
                 targets += finder.actors(item, "preposition of the phrase it hangs from")
+        if not targets and pattern.event in ("REQUEST", "THREATEN"):
+            for clause in children(noun, "acl"):  # "the demand that X leave": X is asked
+                owner = self._intent_content(clause)
+                if owner is not None and owner.i == noun.i:
+                    subject = next(iter(children(clause, "nsubj")), None)
+                    targets += [
+                        r
+                        for r in finder.actors(subject, "subject of the demanded act")
+                        if r.resolved
+                    ]
         source_ids = {id(s.mention) for s in sources if s.mention}
         targets = [t for t in targets if not (t.mention and id(t.mention) in source_ids)]
         if pattern.reciprocal and len(targets) >= 2 and not sources and lower(noun.head) != "with":
@@ -715,6 +956,21 @@ class EventCoder:
                 match.notes += fake.notes
                 match.negated = fake.negated
         return match
+
+    @staticmethod
+    def _name_part(noun: Token, finder: ActorFinder) -> bool:
+        """A capitalised event word inside a multi-word name (organisation, title, law)."""
+        if finder.index.at(noun) is not None:
+            return True
+        if noun.pos_ != "PROPN":
+            return False
+        before = noun.nbor(-1) if noun.i > noun.sent.start else None
+        if before is not None and before.is_title and before.pos_ in ("ADP", "DET", "CCONJ"):
+            return True  # "Doctors Under Fire": only names and titles capitalise "Under"
+        if noun.ent_type_ not in NAME_ENTITIES:
+            return False
+        following = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+        return noun.ent_iob_ == "I" or (following is not None and following.ent_iob_ == "I")
 
     @staticmethod
     def _governing_verb(noun: Token) -> Token | None:
@@ -742,16 +998,26 @@ class EventCoder:
             return noun.head
         return None
 
+    @staticmethod
+    def _doer_preps(noun: Token, pattern: Pattern) -> tuple[str, ...]:
+        """Prepositions naming who did a nominal act. With a possessor ("Rouhani's tour of
+        Iraq") the possessor is the doer and "of" names what the act was of or to."""
+        if children(noun, "poss") and "of" in pattern.source_preps:
+            return tuple(p for p in pattern.source_preps if p != "of")
+        return tuple(pattern.source_preps)
+
     def _noun_sources(
         self, noun: Token, pattern: Pattern, governor: Token | None, finder: ActorFinder
     ) -> tuple[list[ActorRef], str]:
-        for item in prep_objects(noun, pattern.source_preps):
+        for item in prep_objects(noun, self._doer_preps(noun, pattern)):
             found = finder.actors(item, f"'{noun.text}' + by/from phrase", guess=False)
             if found:
                 return found, "its by/from phrase"
         for child in noun.subtree:
             if child.i < noun.i and child.dep_ in ("poss", "amod", "compound", "nmod"):
                 mention = finder.index.at(child)
+                if mention is not None and self._place_modifier(child, mention, pattern):
+                    continue  # "the Paris attacks": where it happened, not who did it
                 if mention is not None:
                     return [ActorRef(mention.actor, child, mention, "owner of the event noun")], (
                         "its possessor or demonym"
@@ -773,6 +1039,20 @@ class EventCoder:
             return [ref], "the phrase it hangs from"
         return [], "nowhere (no actor named)"
 
+    @staticmethod
+    def _place_modifier(child: Token, mention: Mention, pattern: Pattern) -> bool:
+        """A city name compounded onto a violent or domestic event noun names the place.
+
+        "the Paris attacks", "the Kabul bombing": a city stands for a government only as
+        the subject of a diplomatic act ("Moscow protested"), so on an event noun of a
+        kind that happens *in* a place it is the location (the manual codes where, not who).
+        """
+        return (
+            child.dep_ == "compound"
+            and mention.basis == "metonym"
+            and pattern.event in IN_PLACE_CATEGORIES
+        )
+
     # -- from matches to events ---------------------------------------------------------
 
     @staticmethod
@@ -783,6 +1063,7 @@ class EventCoder:
             mention = finder.index.at(token)
             if (
                 mention is not None
+                and not inside_backer_modifier(token)
                 and mention.actor.sector == "GOV"
                 and mention.actor.country not in (None, "IGO", "NGO")
             ):
@@ -868,7 +1149,13 @@ class EventCoder:
     def _pairs(match: Match) -> list[tuple[ActorRef | None, ActorRef | None]]:
         sources = match.sources
         targets = match.targets
-        if len(sources) >= 2 and not any(t.resolved for t in targets):
+        # Only a reciprocal act ("A and B met") pairs coordinated subjects; "A and B
+        # prosecute X" is two acts by two sources, never A acting on B.
+        if (
+            (match.pattern.reciprocal or match.reciprocal_complement)
+            and len(sources) >= 2
+            and not any(t.resolved for t in targets)
+        ):
             distinct = []
             for ref in sources:
                 if all(ref.actor.code != d.actor.code or not ref.resolved for d in distinct):
@@ -877,7 +1164,16 @@ class EventCoder:
                 first = distinct[0]
                 return [(first, other) for other in distinct[1:]]
             sources = distinct
-        return [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+        pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+        if match.pattern.reciprocal or match.reciprocal_complement:
+            # meeting or agreeing with oneself is no act between actors
+            kept = [
+                (s, t)
+                for s, t in pairs
+                if s is None or t is None or not (s.resolved and s.actor.code == t.actor.code)
+            ]
+            pairs = kept or [(s, None) for s in (sources or [None])]
+        return pairs
 
     def _cue_mode(self, match: Match, sentence: Span) -> str | None:
         cues = self.patterns.mode_cues.get(match.event_type, {})

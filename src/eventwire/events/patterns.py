@@ -108,6 +108,7 @@ class PatternSet:
     light_verbs: frozenset[str]
     mode_cues: dict[str, dict[str, tuple[tuple[str, ...], ...]]]
     context_cues: dict[str, tuple[tuple[str, ...], ...]]
+    intent_nouns: frozenset[str] = frozenset()
     verb_index: dict[str, list[Pattern]] = field(default_factory=dict)
     noun_index: dict[str, list[Pattern]] = field(default_factory=dict)
 
@@ -212,5 +213,10 @@ def load_patterns() -> PatternSet:
         if context not in ontology.contexts:
             raise EventWireError(f"patterns/contexts.yaml: unknown context {context!r}")
     return PatternSet(
-        verbs, nouns, frozenset(noun_file.get("light_verbs", [])), mode_cues, context_cues
+        verbs,
+        nouns,
+        frozenset(noun_file.get("light_verbs", [])),
+        mode_cues,
+        context_cues,
+        frozenset(noun_file.get("intent_nouns", [])),
     )

@@ -42,6 +42,7 @@ SPEECH_LEMMAS = frozenset(
 )
 COUNTERPART_LEMMAS = frozenset({"counterpart", "opposite", "equivalent", "peer"})
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+OWN_COUNTRY_PARTICIPLES = frozenset({"lead", "led", "bear", "born", "base", "based"})
 SKIP_SUBTREE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
 
 
@@ -160,6 +161,9 @@ def clause_subject(verb: Token) -> Token | None:
             return agents[0] if agents else None  # the actor of a passive clause is its agent
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head
+        modified = _noun_before_participle(current)
+        if modified is not None:
+            return modified
         if current.dep_ in ("xcomp", "conj", "advcl", "pcomp") and current.head.i != current.i:
             if current.dep_ == "xcomp":
                 objects = children(current.head, "dobj")
@@ -179,6 +183,54 @@ def clause_subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _noun_before_participle(verb: Token) -> Token | None:
+    """ "prosecute citizens fighting in Syria": an -ing participle straight after an
+    object, with no comma or conjunction, is a reduced relative clause on that noun
+    (the parser often hangs it on the verb as an adverbial clause); the noun is its actor.
+    """
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or children(verb, "mark", "nsubj"):
+        return None
+    for obj in children(verb.head, "dobj", "nsubjpass"):
+        if obj.right_edge.i == verb.i - 1 and obj.pos_ in ("NOUN", "PROPN"):
+            return obj
+    return None
+
+
+def participle_modified_noun(verb: Token) -> Token | None:
+    """ "the plains, hailed as ...", "a campaign led by X and supported by Y": a past
+    participle on a noun is a reduced passive, so that noun is what was acted upon."""
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
+    if first.dep_ != "acl" or first.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if children(verb, "nsubj", "nsubjpass", "aux", "auxpass", "dobj"):
+        return None  # a passive participle has no subject, auxiliary or object of its own
+    set_off = first.i > 0 and first.nbor(-1).text == ","
+    if verb.tag_ == "VBN" or (verb.tag_ == "VBD" and (set_off or prep_objects(verb, ("by",)))):
+        return first.head  # the tagger calls some participles past tense ("hailed")
+    return None
+
+
+def is_backer_modifier(token: Token) -> bool:
+    """ "US-supplied weapons", "Iranian-backed militias": a participle modifier whose
+    country supplied or backed the thing, which is not that country's own. Leading, birth
+    and base are the exceptions: a "Saudi-led coalition" acts under Saudi command, a
+    "British-born teenager" and a "London-based charity" belong to that country.
+    """
+    return (
+        token.dep_ == "amod"
+        and token.tag_ == "VBN"
+        and lemma(token) not in OWN_COUNTRY_PARTICIPLES
+        and lower(token) not in OWN_COUNTRY_PARTICIPLES
+    )
+
+
+def inside_backer_modifier(token: Token) -> bool:
+    """True for the "US" of "US-supplied weapons"."""
+    return is_backer_modifier(token.head) and token.i < token.head.i
 
 
 def speaker_of(verb: Token) -> Token | None:
@@ -366,7 +418,11 @@ class ActorFinder:
         while stack:
             item = stack.pop()
             keep.append(item)
-            stack.extend(c for c in item.children if c.dep_ not in SKIP_SUBTREE_DEPS)
+            stack.extend(
+                c
+                for c in item.children
+                if c.dep_ not in SKIP_SUBTREE_DEPS and not is_backer_modifier(c)
+            )
         return sorted(keep, key=lambda t: t.i)
 
     @staticmethod
