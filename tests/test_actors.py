@@ -683,3 +683,13 @@ def test_the_leader_of_a_group_is_the_groups_leader_not_the_head_of_state(mentio
     ]
     found = mentions("The leader of the rebels replied.")
     assert [(m.text, m.actor.code) for m in found] == [("leader of the rebels", "REB")]
+
+
+def test_a_person_word_without_a_country_word_is_no_actor(mentions) -> None:
+    found = mentions("A woman was hurt in Syria.")
+    assert [(m.text, m.actor.code) for m in found] == [("Syria", "SYR GOV")]
+
+
+def test_a_backed_force_takes_the_country_of_its_place(mentions) -> None:
+    found = mentions("Qatari-funded militias in Libya raided the depot.")
+    assert [(m.text, m.actor.code) for m in found] == [("militias in Libya", "LBY UAF")]
