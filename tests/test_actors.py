@@ -693,3 +693,21 @@ def test_a_person_word_without_a_country_word_is_no_actor(mentions) -> None:
 def test_a_backed_force_takes_the_country_of_its_place(mentions) -> None:
     found = mentions("Qatari-funded militias in Libya raided the depot.")
     assert [(m.text, m.actor.code) for m in found] == [("militias in Libya", "LBY UAF")]
+
+
+def test_a_misspelt_common_surname_alone_names_no_office_holder(mentions) -> None:
+    when = date(2019, 10, 20)
+    found = mentions("On Monday Singhh told reporters that talks would go on.", when)
+    assert [m.text for m in found] == ["reporters"]
+    text = "Rajnath Singh arrived. On Monday Singhh told reporters that talks would go on."
+    found = mentions(text, when)
+    assert [(m.text, m.actor.name) for m in found][:2] == [
+        ("Rajnath Singh", "Rajnath Singh"),
+        ("Singhh", "Rajnath Singh"),
+    ]
+
+
+def test_a_persons_own_first_name_does_not_make_their_surname_common(mentions, resolver) -> None:
+    assert "mahathir" not in resolver.shared_surnames
+    found = mentions("Mahathir rejected the offer.", date(2019, 10, 20))
+    assert [(m.text, m.actor.code) for m in found] == [("Mahathir", "MYS GOV")]

@@ -31,6 +31,7 @@ from eventwire.actors.names import (
     SURNAME,
     Target,
     normalise_name,
+    surnames_of,
 )
 from eventwire.model import Actor, Mention
 from eventwire.nlp import sentences
@@ -454,6 +455,13 @@ class DocumentPass:
             if ref.actor is None and ref.surname == word:
                 return False
         return word not in self.r.shared_surnames
+
+    def shared_surname_unnamed(self, person: Person) -> bool:
+        """Does this person have a surname many share and no full mention here yet?"""
+        if any(ref.person_id == person.person_id for ref in self.people):
+            return False
+        surnames = {normalise_name(s) for s in surnames_of((person.name, *person.aliases))}
+        return not surnames.isdisjoint(self.r.shared_surnames)
 
     def leader_government(self, i: int, person: Person) -> int | None:
         """ "the Bush administration": a national leader's surname before a government word is
@@ -1084,6 +1092,8 @@ class DocumentPass:
             if person_id is None:
                 continue
             person = self.kb.persons[person_id]
+            if end - i == 1 and self.shared_surname_unnamed(person):
+                continue  # "Ahmmed" alone is no more Abiy Ahmed than "Ahmed" is
             term = person.term_at(self.when)
             actor = self.r.person_actor(person, self.when, "")
             self.add(i, end, actor, "fuzzy", term.office if term else None)

@@ -177,7 +177,7 @@ class ActorResolver:
         name ("Ahmed", "Khan", "Hassan"). A lone one names a KB person only once the
         document has named that person in full."""
         owners: dict[str, set[str]] = {}
-        first_names: set[str] = set()
+        first_names: dict[str, set[str]] = {}
         for person in self.kb.persons.values():
             names = (person.name, *person.aliases)
             for surname in surnames_of(names):
@@ -185,11 +185,11 @@ class ActorResolver:
             for name in names:
                 words = normalise_name(name).split()
                 if len(words) >= 2:
-                    first_names.add(words[0])
+                    first_names.setdefault(words[0], set()).add(person.person_id)
         return frozenset(
             surname
             for surname, people in owners.items()
-            if len(people) >= 3 or surname in first_names
+            if len(people) >= 3 or first_names.get(surname, set()) - people
         )
 
     # ---- actors for KB entries ------------------------------------------------
