@@ -600,3 +600,114 @@ def test_leaders_of_the_1980s_and_1990s_are_known(mentions) -> None:
     ]
     found = mentions("President Francois Mitterand spoke.", SEED_DAY)
     assert (found[0].actor.code, found[0].basis) == ("FRA GOV", "fuzzy")
+
+
+def test_a_country_word_on_an_ordinary_person_is_a_civilian_of_that_country(mentions) -> None:
+    found = mentions("The Dutch woman and a Canadian teenager were released on bail.")
+    assert [(m.text, m.actor.code) for m in found] == [
+        ("Dutch woman", "NLD CVL"),
+        ("Canadian teenager", "CAN CVL"),
+    ]
+    found = mentions("A Japanese tourist was robbed, and a Kenyan journalist filmed it.")
+    assert [(m.text, m.actor.code) for m in found] == [
+        ("Japanese tourist", "JPN CVL"),
+        ("Kenyan journalist", "KEN MED"),
+    ]
+    found = mentions("The US man was questioned.")
+    assert [(m.text, m.actor.code) for m in found] == [("US man", "USA CVL")]
+
+
+def test_a_person_word_never_outranks_a_stronger_agent_word(mentions) -> None:
+    found = mentions("A Belgian army man and US armed forces were in the convoy.")
+    assert [(m.text, m.actor.code) for m in found] == [
+        ("Belgian army man", "BEL MIL"),
+        ("US armed forces", "USA MIL"),
+    ]
+
+
+def test_a_backing_country_is_not_the_country_of_the_force_it_backs(mentions) -> None:
+    found = mentions("Qatari-funded militias raided the depot.")
+    assert [(m.text, m.actor.code) for m in found] == [("militias", "UAF")]
+    found = mentions("French-backed forces and Egyptian-allied fighters retreated.")
+    assert [(m.text, m.actor.code) for m in found] == [("forces", "MIL"), ("fighters", "UAF")]
+    found = mentions("The Chinese backed militias were disbanded.")
+    assert [m.actor.code for m in found] == ["UAF"]
+
+
+def test_a_country_that_backs_something_as_a_verb_stays_the_actor(mentions) -> None:
+    found = mentions("Norway backed the ceasefire plan.")
+    assert [(m.text, m.actor.code) for m in found] == [("Norway", "NOR GOV")]
+
+
+def test_a_common_surname_alone_names_no_office_holder_not_named_in_full(mentions) -> None:
+    when = date(2019, 10, 20)
+    assert mentions("Ahmed rejected the offer on Tuesday.", when) == []
+    assert mentions("Khan rejected the offer on Tuesday.", when) == []
+    found = mentions("Abiy Ahmed arrived on Monday. Ahmed rejected the offer.", when)
+    assert [(m.text, m.actor.name) for m in found] == [
+        ("Abiy Ahmed", "Abiy Ahmed"),
+        ("Ahmed", "Abiy Ahmed"),
+    ]
+
+
+def test_a_rare_surname_alone_still_names_the_office_holder(mentions) -> None:
+    found = mentions("Lukashenko rejected the offer.", SEED_DAY)
+    assert [(m.text, m.actor.code) for m in found] == [("Lukashenko", "BLR GOV")]
+
+
+def test_a_surname_points_back_to_the_unknown_person_named_in_full(mentions) -> None:
+    when = date(2019, 10, 20)
+    text = "Farida Ahmed, a local councillor, spoke first. Later Ahmed rejected the offer."
+    assert [m.actor.name for m in mentions(text, when)] == []
+    text = "Anna Lukashenko, a teacher, spoke first. Lukashenko rejected the offer."
+    assert mentions(text, SEED_DAY) == []
+
+
+def test_shared_surnames_are_judged_from_the_knowledge_base(resolver) -> None:
+    shared = resolver.shared_surnames
+    assert {"ahmed", "khan"} <= shared
+    assert not {"lukashenko", "putin", "erdogan"} & shared
+
+
+def test_an_ethnic_group_with_a_country_word_is_a_group_not_the_government(mentions) -> None:
+    found = mentions("Turkish Kurds marched through the city.")
+    assert [(m.text, m.actor.code) for m in found] == [("Turkish Kurds", "TUR CVL")]
+
+
+def test_the_leader_of_a_group_is_the_groups_leader_not_the_head_of_state(mentions) -> None:
+    text = "Recep Tayyip Erdogan spoke on Monday. The leader of the Iraqi Kurds replied."
+    found = mentions(text)
+    assert [(m.text, m.actor.code) for m in found] == [
+        ("Recep Tayyip Erdogan", "TUR GOV"),
+        ("leader of the Iraqi Kurds", "IRQ CVL"),
+    ]
+    found = mentions("The leader of the rebels replied.")
+    assert [(m.text, m.actor.code) for m in found] == [("leader of the rebels", "REB")]
+
+
+def test_a_person_word_without_a_country_word_is_no_actor(mentions) -> None:
+    found = mentions("A woman was hurt in Syria.")
+    assert [(m.text, m.actor.code) for m in found] == [("Syria", "SYR GOV")]
+
+
+def test_a_backed_force_takes_the_country_of_its_place(mentions) -> None:
+    found = mentions("Qatari-funded militias in Libya raided the depot.")
+    assert [(m.text, m.actor.code) for m in found] == [("militias in Libya", "LBY UAF")]
+
+
+def test_a_misspelt_common_surname_alone_names_no_office_holder(mentions) -> None:
+    when = date(2019, 10, 20)
+    found = mentions("On Monday Singhh told reporters that talks would go on.", when)
+    assert [m.text for m in found] == ["reporters"]
+    text = "Rajnath Singh arrived. On Monday Singhh told reporters that talks would go on."
+    found = mentions(text, when)
+    assert [(m.text, m.actor.name) for m in found][:2] == [
+        ("Rajnath Singh", "Rajnath Singh"),
+        ("Singhh", "Rajnath Singh"),
+    ]
+
+
+def test_a_persons_own_first_name_does_not_make_their_surname_common(mentions, resolver) -> None:
+    assert "mahathir" not in resolver.shared_surnames
+    found = mentions("Mahathir rejected the offer.", date(2019, 10, 20))
+    assert [(m.text, m.actor.code) for m in found] == [("Mahathir", "MYS GOV")]

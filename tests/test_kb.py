@@ -173,3 +173,14 @@ def test_local_agent_words_never_name_visitors(kb: KnowledgeBase) -> None:
     local_words = {w for a in kb.agents if a.local for w in a.words}
     assert local_words.isdisjoint({"tourists", "migrants", "pilgrims", "troops", "sides"})
     assert {"police", "people", "government"} <= local_words
+
+
+def test_words_for_one_person_are_weak_civilians_that_need_a_country_word(
+    kb: KnowledgeBase,
+) -> None:
+    person_words = {"woman", "man", "teenager", "tourist", "boy", "girl"}
+    agents = [a for a in kb.agents if person_words & set(a.words)]
+    assert agents
+    assert all(a.sector == "CVL" and not a.alone and not a.local for a in agents)
+    assert all(a.weak for a in agents if "woman" in a.words)
+    assert not any(w in a.words for a in kb.agents if a.sector == "GOV" for w in person_words)

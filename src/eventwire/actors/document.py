@@ -31,6 +31,7 @@ from eventwire.actors.names import (
     SURNAME,
     Target,
     normalise_name,
+    surnames_of,
 )
 from eventwire.model import Actor, Mention
 from eventwire.nlp import sentences
@@ -113,6 +114,12 @@ RESIDENCE_SKIP = frozenset(
 # A leader's name before these words names their government, in office or not ("the Bush
 # administration", "the Assad regime").
 NAMED_GOVERNMENT_WORDS = frozenset({"administration", "government", "regime", "cabinet"})
+# "Iranian-backed militias", "US-funded forces": the country backs the actor, it is not its
+# country (CAMEO codes the militia itself; the backer is no party to what the militia does).
+BACKING_WORDS = frozenset(
+    {"backed", "supported", "funded", "sponsored", "allied", "aligned", "armed", "trained"}
+    | {"financed", "bankrolled", "equipped"}
+)
 
 
 @dataclass
@@ -124,6 +131,7 @@ class PersonRef:
     person_id: str | None
     subject: bool
     start: int = 0
+    surname: str = ""  # an unknown person's last name word, for a later lone surname
 
 
 class DocumentPass:
@@ -206,8 +214,10 @@ class DocumentPass:
 
     def note_unknown_person(self, start: int, end: int) -> None:
         """A named person the KB does not know: later "he"/"she" may mean them, not a KB person."""
-        subject = self.is_subject(self.doc[start:end])
-        self.people.append(PersonRef(None, None, None, subject, start))
+        span = self.doc[start:end]
+        words = [t.text for t in span if t.is_alpha]
+        surname = normalise_name(words[-1]) if len(words) >= 2 else ""
+        self.people.append(PersonRef(None, None, None, self.is_subject(span), start, surname))
 
     def is_subject(self, span: Span) -> bool:
         return self.parsed and span.root.dep_ in ANTECEDENT_DEPS
@@ -411,6 +421,9 @@ class DocumentPass:
             return end  # an unknown person: skip the whole name, no mention
         single = end - i == 1
         known = any(p.person_id == person.person_id for p in self.people)
+        if single and not self.lone_surname_is_kb_person(i, person):
+            self.note_unknown_person(i, end)
+            return end
         if single and not known and not self.surname_alone_fits(i, person):
             return self.leader_government(i, person)
         if known and basis == "alias" and single:
@@ -429,6 +442,26 @@ class DocumentPass:
         term = person.term_at(self.when)
         self.add(i, end, actor, basis, term.office if term else None)
         return end
+
+    def lone_surname_is_kb_person(self, i: int, person: Person) -> bool:
+        """May a lone surname at ``i`` mean this KB person? Not when the last person of that
+        surname named in full here is someone the KB does not know ("Ilham Ahmed ... Ahmed
+        said" is not Abiy Ahmed), nor, for a surname many people share, before the KB
+        person was named in full."""
+        word = normalise_name(self.doc[i].text)
+        for ref in reversed(self.people):
+            if ref.person_id == person.person_id:
+                return True
+            if ref.actor is None and ref.surname == word:
+                return False
+        return word not in self.r.shared_surnames
+
+    def shared_surname_unnamed(self, person: Person) -> bool:
+        """Does this person have a surname many share and no full mention here yet?"""
+        if any(ref.person_id == person.person_id for ref in self.people):
+            return False
+        surnames = {normalise_name(s) for s in surnames_of((person.name, *person.aliases))}
+        return not surnames.isdisjoint(self.r.shared_surnames)
 
     def leader_government(self, i: int, person: Person) -> int | None:
         """ "the Bush administration": a national leader's surname before a government word is
@@ -495,6 +528,9 @@ class DocumentPass:
             starts.append(k)
             group.append(nxt)
             j = nxt[0]
+        backed = self.backing_end(j)
+        if backed is not None:
+            return backed  # the backer: the militia after it is an actor of its own
         head_start = j + 1 if j < self.n and self.lower[j] in POSSESSIVE else j
         title = self.phrase_at(head_start, self.r.titles)
         agent = self.agent_phrase(head_start, starts[-1])
@@ -531,6 +567,22 @@ class DocumentPass:
                     "metonym" if kind == METONYM else "alias",
                 )
         return max(m.end for m in self.mentions) if self.mentions else i + 1
+
+    def backing_end(self, j: int) -> int | None:
+        """End of "-backed" (or " backed") at ``j`` after a country word, else None."""
+        k = j + 1 if j < self.n and self.lower[j] == "-" else j
+        if k >= self.n or self.lower[k] not in BACKING_WORDS:
+            return None
+        if self.phrase_at(k, self.r.agents):
+            return None  # "US armed forces" are the US military
+        return k + 1 if k > j or self.hyphenless_ok(k) else None
+
+    def hyphenless_ok(self, k: int) -> bool:
+        """ "US backed forces": without a hyphen "backed" must describe the noun after it,
+        not be the verb ("Russia backed the plan")."""
+        if k + 1 >= self.n or not self.parsed:
+            return False
+        return self.doc[k].dep_ == "amod" or self.doc[k].head.i > k
 
     def region_mention(
         self,
@@ -776,6 +828,13 @@ class DocumentPass:
                 countries = self.country_list(j + 1)
             if countries:
                 return self.title_for_countries(i, office, countries, self.doc[i:end].text)
+            group = self.group_after(j + 1)
+            if group is not None:  # "the leader of the Syrian Kurds": the group's own leader
+                group_end, code, agent = group
+                role = self.doc[i:group_end].text
+                actor = Actor(role, code, agent.sector, f"agent:{agent.agent_id}", role)
+                self.add(i, group_end, actor, "title")
+                return group_end
         if office == "counterpart":
             return self.counterparts(i, end)
         name = self.name_after(end, None, office)
@@ -797,6 +856,24 @@ class DocumentPass:
             self.add(i, end, actor, "coref", ref.office)
             return end
         return None
+
+    def group_after(self, k: int) -> tuple[int, str | None, Agent] | None:
+        """A group that is not a government after "of": "(the) Syrian Kurds", "the rebels"
+        -> (end, its country or None, agent). A title over it is the group's own leader."""
+        if k < self.n and self.lower[k] == "the":
+            k += 1
+        hit = self.country_hit(k)
+        code = None
+        start = k
+        if hit is not None:
+            if hit[2] not in (ADJECTIVE, REGION_ADJECTIVE):
+                return None
+            code = hit[1]
+            start = hit[0]
+        found = self.phrase_at(start, self.r.agents)
+        if found is None or found[1].sector in ("GOV", "MIL", "JUD", "LEG", "SPY"):
+            return None
+        return found[0], code, found[1]
 
     def sentence_countries(self, i: int) -> set[str]:
         """Countries of the mentions already found in the sentence of token ``i``."""
@@ -1015,6 +1092,8 @@ class DocumentPass:
             if person_id is None:
                 continue
             person = self.kb.persons[person_id]
+            if end - i == 1 and self.shared_surname_unnamed(person):
+                continue  # "Ahmmed" alone is no more Abiy Ahmed than "Ahmed" is
             term = person.term_at(self.when)
             actor = self.r.person_actor(person, self.when, "")
             self.add(i, end, actor, "fuzzy", term.office if term else None)

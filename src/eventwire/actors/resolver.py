@@ -170,6 +170,28 @@ class ActorResolver:
         # Four letters at least: a shorter name ("Gro") is the start of too many English words.
         return frozenset(w for w in words if len(w) >= 4 and w.isalpha() and w not in STOP_WORDS)
 
+    @cached_property
+    def shared_surnames(self) -> frozenset[str]:
+        """Surnames too common to name one office holder alone, judged from the KB itself:
+        the surname of three KB persons or more, or a word another KB person has as a first
+        name ("Ahmed", "Khan", "Hassan"). A lone one names a KB person only once the
+        document has named that person in full."""
+        owners: dict[str, set[str]] = {}
+        first_names: dict[str, set[str]] = {}
+        for person in self.kb.persons.values():
+            names = (person.name, *person.aliases)
+            for surname in surnames_of(names):
+                owners.setdefault(normalise_name(surname), set()).add(person.person_id)
+            for name in names:
+                words = normalise_name(name).split()
+                if len(words) >= 2:
+                    first_names.setdefault(words[0], set()).add(person.person_id)
+        return frozenset(
+            surname
+            for surname, people in owners.items()
+            if len(people) >= 3 or first_names.get(surname, set()) - people
+        )
+
     # ---- actors for KB entries ------------------------------------------------
 
     def country_actor(self, code: str, text: str, sector: str = "GOV") -> Actor:
