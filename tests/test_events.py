@@ -359,3 +359,14 @@ def test_acts_further_down_a_plan_or_a_describing_purpose_are_not_done(pipeline)
     )
     found = triples(coded(pipeline, "Kenya plans to send troops to help Somalia."))
     assert found == {("AGREE", "KEN", "SOM")}
+
+
+def test_every_country_coordinated_inside_a_role_phrase_gets_its_own_event(pipeline) -> None:
+    found = triples(
+        coded(pipeline, "The Kenyan president met the presidents of Uganda and Tanzania.")
+    )
+    assert {("CONSULT", "KEN", "UGA"), ("CONSULT", "KEN", "TZA")} <= found
+    found = triples(coded(pipeline, "Ghana condemned ministers from Mali, Niger and Chad."))
+    assert {("ACCUSE", "GHA", c) for c in ("MLI", "NER", "TCD")} <= found
+    found = triples(coded(pipeline, "The leaders of Mali and Niger criticized Ghana."))
+    assert {("ACCUSE", "MLI", "GHA"), ("ACCUSE", "NER", "GHA")} <= found
