@@ -370,3 +370,14 @@ def test_every_country_coordinated_inside_a_role_phrase_gets_its_own_event(pipel
     assert {("ACCUSE", "GHA", c) for c in ("MLI", "NER", "TCD")} <= found
     found = triples(coded(pipeline, "The leaders of Mali and Niger criticized Ghana."))
     assert {("ACCUSE", "MLI", "GHA"), ("ACCUSE", "NER", "GHA")} <= found
+
+
+def test_a_describing_participle_with_a_known_agent_is_coded(pipeline) -> None:
+    found = triples(coded(pipeline, "The Malian army, praised by France, recaptured the town."))
+    assert ("SUPPORT", "FRA", "MLI") in found
+    found = triples(coded(pipeline, "Mali launched an offensive backed by Russia."))
+    assert ("SUPPORT", "RUS", "MLI") in found
+    found = triples(
+        coded(pipeline, "Kenya's coastal towns, hailed as a model of tolerance, were flooded.")
+    )
+    assert not any(kind == "SUPPORT" for kind, _, _ in found)

@@ -202,6 +202,7 @@ class EventCoder:
                 token.dep_ in ("acl", "amod")
                 and token.tag_ == "VBN"
                 and not any(direct_objects(v) for v in [token, *children(token, "conj")])
+                and not self._named_agent(token, finder)
             ):
                 continue  # "militiamen armed with machetes": a description, not an act
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
@@ -237,6 +238,16 @@ class EventCoder:
         for match in results:
             self._localise(match, sentence, finder)
         return self._absorb_protest_topics(results)
+
+    @staticmethod
+    def _named_agent(participle: Token, finder: ActorFinder) -> bool:
+        """ "the army, praised by France": a describing participle whose by-agent is a
+        known actor reports that actor's act on the noun, so it is coded, not skipped."""
+        return any(
+            ref.resolved
+            for agent in prep_objects(participle, ("by",))
+            for ref in finder.actors(agent, "passive agent", guess=False)
+        )
 
     def _reports_a_done_act(self, verb: Token) -> bool:
         """False for an act that is only wanted, supposed or possible (grammar tells which).
@@ -786,6 +797,11 @@ class EventCoder:
             sources = finder.actors(agents[0], "passive agent", acting=True) if agents else []
             taken = {id(s.mention) for s in sources if s.mention}
             targets = finder.actors(patient, "noun the participle describes", guess=False)
+            targets = [t for t in targets if id(t.mention) not in taken]
+            if not targets and patient.dep_ == "dobj" and self._noun_pattern(patient):
+                # "X launched an offensive backed by Y": backing the act backs its doer
+                doer = clause_subject(patient.head)
+                targets = finder.actors(doer, "doer of the act the participle describes")
             return sources, [t for t in targets if id(t.mention) not in taken]
         if is_passive(verb):
             agents = prep_objects(verb, ("by",))
