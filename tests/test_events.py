@@ -381,3 +381,22 @@ def test_a_describing_participle_with_a_known_agent_is_coded(pipeline) -> None:
         coded(pipeline, "Kenya's coastal towns, hailed as a model of tolerance, were flooded.")
     )
     assert not any(kind == "SUPPORT" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenya could not attack Somalia.",
+        "Kenya cannot attack Somalia.",
+        "Kenya was unable to attack Somalia.",
+        "Kenya was not able to attack Somalia.",
+    ],
+)
+def test_an_act_that_could_not_be_done_is_negated(pipeline, sentence: str) -> None:
+    events = [e for e in coded(pipeline, sentence) if e.event_type == "ASSAULT"]
+    assert events and all(e.negated for e in events)
+
+
+def test_an_act_one_was_able_to_do_took_place(pipeline) -> None:
+    found = triples(coded(pipeline, "Kenya was able to attack Somalia."))
+    assert ("ASSAULT", "KEN", "SOM") in found

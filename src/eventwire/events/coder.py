@@ -54,7 +54,7 @@ from eventwire.nlp import sentences
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 # Modals of possibility: "X may recognise Y", "X could attack" say what is possible, not
-# what was done; PLOVER codes acts that took place (negated "could not" is a past failure).
+# what was done; PLOVER codes acts that took place ("could not" is a negated, failed act).
 POSSIBILITY_AUX = frozenset({"may", "might", "could"})
 # Entity kinds whose multi-word names may contain event words ("Doctors Under Fire").
 NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "FAC", "LAW", "PRODUCT", "EVENT", "PERSON"})
@@ -112,6 +112,8 @@ INDICATIVE_AUX = frozenset(
 OBLIGATION_AUX = frozenset({"must", "should"})
 WILLING_WORDS = frozenset({"willing", "ready", "prepared", "determined", "eager", "committed"})
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
+# "X was unable to attack": an inability says the act did not occur (like "could not").
+INABILITY_WORDS = frozenset({"unable", "incapable"})
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
@@ -743,6 +745,10 @@ class EventCoder:
         if any(c.dep_ == "neg" or lower(c) in NEGATION_WORDS for c in verb.children):
             return True
         aux_heads = [verb.head] if verb.dep_ in ("xcomp",) and lemma(verb.head) in ("be",) else []
+        if verb.dep_ == "xcomp" and lower(verb.head) in INABILITY_WORDS:
+            return True  # "was unable to attack": the act did not take place
+        if verb.dep_ == "xcomp" and lower(verb.head) == "able" and verb.head.dep_ == "acomp":
+            aux_heads.append(verb.head.head)  # "was not able to attack"
         return any(any(c.dep_ == "neg" for c in h.children) for h in aux_heads)
 
     # -- roles -------------------------------------------------------------------------
