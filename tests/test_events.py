@@ -400,3 +400,32 @@ def test_an_act_that_could_not_be_done_is_negated(pipeline, sentence: str) -> No
 def test_an_act_one_was_able_to_do_took_place(pipeline) -> None:
     found = triples(coded(pipeline, "Kenya was able to attack Somalia."))
     assert ("ASSAULT", "KEN", "SOM") in found
+
+
+def modes_of(pipeline, text: str, category: str) -> set[str | None]:
+    return {e.mode for e in coded(pipeline, text) if e.event_type == category and not e.negated}
+
+
+def test_a_light_verb_takes_the_mode_of_the_protest_it_names(pipeline) -> None:
+    text = "Kenyan teachers began a hunger strike to protest against the government."
+    assert modes_of(pipeline, text, "PROTEST") == {"hunger"}
+    text = "Ugandan unions organized a general strike in protest of the new tax."
+    assert modes_of(pipeline, text, "PROTEST") == {"strike"}
+    assert modes_of(pipeline, "Kenyan students staged a demonstration.", "PROTEST") == {"demo"}
+
+
+def test_the_threat_mode_is_what_is_threatened(pipeline) -> None:
+    text = "Kenya threatened to suspend talks with Uganda over the war."
+    assert modes_of(pipeline, text, "THREATEN") == {"relations"}
+    assert modes_of(pipeline, "Kenya threatened to attack Uganda.", "THREATEN") == {"violence"}
+
+
+def test_the_weapon_named_by_the_act_sets_the_assault_mode(pipeline) -> None:
+    text = "Ethiopian helicopters and tanks shelled Eritrean positions."
+    assert modes_of(pipeline, text, "ASSAULT") == {"heavy-weapons"}
+    text = "Ethiopian tanks fired shells at Eritrean villages."
+    assert modes_of(pipeline, text, "ASSAULT") == {"heavy-weapons"}
+    text = "Somali militants attacked Kenyan troops with a car bomb in Mogadishu."
+    assert modes_of(pipeline, text, "ASSAULT") == {"explosives"}
+    text = "Somali militants bombed a Kenyan base guarded by tanks."
+    assert modes_of(pipeline, text, "ASSAULT") == {"explosives"}

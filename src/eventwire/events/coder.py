@@ -530,7 +530,18 @@ class EventCoder:
             return None
         for obj in self._verb_objects(verb, pattern):
             match.extra_tokens.append(obj)
+        if pattern.objects and match.event_type == pattern.event:
+            self._mode_from_object(match)
         return match
+
+    def _mode_from_object(self, match: Match) -> None:
+        """ "started a hunger strike", "organized a general strike": a light verb only
+        carries the act its object names, so the object's own mode and code apply."""
+        for obj in self._verb_objects(match.trigger, match.pattern):
+            noun = self._noun_pattern(obj)
+            if noun is not None and noun.event == match.event_type and noun.mode:
+                match.mode, match.cameo = noun.mode, noun.cameo
+                return
 
     @staticmethod
     def _asserts_instead(verb: Token) -> bool:
@@ -670,8 +681,10 @@ class EventCoder:
         code, mode = self.ontology.intent_code(verbal, intended)
         if verbal == intended:
             code, mode = complement.cameo, complement.mode
-        if verbal == "THREATEN" and mode is None:
-            mode = self._threat_mode(complement)
+        if verbal == "THREATEN":
+            # the mode is what is threatened (manual): the act and its object say it first
+            mode = self._threat_mode(complement, content_only=True) or mode
+            mode = mode or self._threat_mode(complement)
         match.event_type, match.cameo, match.mode = verbal, code, mode
         match.kind = "control"
         match.reciprocal_complement = complement.pattern.reciprocal
@@ -680,9 +693,16 @@ class EventCoder:
             f"({complement.pattern.id}: {intended}) -> {verbal}"
         )
 
-    def _threat_mode(self, complement: Match) -> str | None:
+    def _threat_mode(self, complement: Match, content_only: bool = False) -> str | None:
+        """The THREATEN mode named by the threatened act: with ``content_only`` by the act
+        word and its objects alone ("to stop negotiations"), else by its whole clause."""
         cues = self.patterns.mode_cues.get("THREATEN", {})
-        tokens = list(complement.trigger.subtree)
+        verb = complement.trigger
+        if content_only:
+            objects = self._verb_objects(verb, complement.pattern) if verb.pos_ == "VERB" else []
+            tokens = [verb, *(t for obj in objects for t in phrase_tokens(obj))]
+        else:
+            tokens = list(verb.subtree)
         for mode, words in cues.items():
             if words_match(tokens, words):
                 return mode
@@ -1199,10 +1219,12 @@ class EventCoder:
 
     def _cue_mode(self, match: Match, sentence: Span) -> str | None:
         cues = self.patterns.mode_cues.get(match.event_type, {})
-        tokens = list(sentence)
-        for mode, words in cues.items():
-            if words_match(tokens, words):
-                return mode
+        trigger = match.trigger
+        own = phrase_tokens(trigger) if trigger.pos_ in ("NOUN", "PROPN") else [trigger]
+        for tokens in (own, list(sentence)):  # how the act is named beats words around it
+            for mode, words in cues.items():
+                if words_match(tokens, words):
+                    return mode
         code = self.ontology.cameo.get(match.cameo)
         if code and code.mode and code.mode in self.ontology.category(match.event_type).modes:
             return code.mode
