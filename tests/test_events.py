@@ -429,3 +429,9 @@ def test_the_weapon_named_by_the_act_sets_the_assault_mode(pipeline) -> None:
     assert modes_of(pipeline, text, "ASSAULT") == {"explosives"}
     text = "Somali militants bombed a Kenyan base guarded by tanks."
     assert modes_of(pipeline, text, "ASSAULT") == {"explosives"}
+
+
+def test_killing_an_office_holder_is_a_targeted_killing(pipeline) -> None:
+    text = "Somali militants killed the deputy governor of Kismayo on Monday."
+    assert modes_of(pipeline, text, "ASSAULT") == {"targeted"}
+    assert modes_of(pipeline, "Somali militants killed ten Kenyan soldiers.", "ASSAULT") == {None}

@@ -37,6 +37,7 @@ from eventwire.events.roles import (
     MentionIndex,
     children,
     clause_subject,
+    conjuncts,
     direct_objects,
     inside_backer_modifier,
     is_passive,
@@ -112,6 +113,11 @@ INDICATIVE_AUX = frozenset(
 OBLIGATION_AUX = frozenset({"must", "should"})
 WILLING_WORDS = frozenset({"willing", "ready", "prepared", "determined", "eager", "committed"})
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
+# Killing verbs and the office-holders whose killing is a targeted one (ASSAULT modes).
+KILLING_LEMMAS = frozenset({"kill", "murder", "slay", "assassinate", "execute", "behead"})
+LEADER_WORDS = frozenset(
+    {"leader", "chief", "commander", "minister", "president", "premier", "mayor", "governor"}
+)
 # "X was unable to attack": an inability says the act did not occur (like "could not").
 INABILITY_WORDS = frozenset({"unable", "incapable"})
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -1225,10 +1231,22 @@ class EventCoder:
             for mode, words in cues.items():
                 if words_match(tokens, words):
                     return mode
+        if match.event_type == "ASSAULT" and self._kills_a_leader(trigger):
+            return "targeted"
         code = self.ontology.cameo.get(match.cameo)
         if code and code.mode and code.mode in self.ontology.category(match.event_type).modes:
             return code.mode
         return None
+
+    @staticmethod
+    def _kills_a_leader(verb: Token) -> bool:
+        """ "guerrillas killed the deputy chief of X": killing a named office-holder is a
+        targeted killing (manual: ASSAULT targeted, assassinations), when no weapon says
+        more about how it was done."""
+        if verb.pos_ != "VERB" or lemma(verb) not in KILLING_LEMMAS:
+            return False
+        victims = direct_objects(verb)
+        return any(lemma(t) in LEADER_WORDS for v in victims for t in conjuncts(v))
 
     def _cue_contexts(self, sentence: Span) -> list[str]:
         """Contexts whose cue words occur in the sentence (computed once per sentence)."""
