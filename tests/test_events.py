@@ -359,3 +359,79 @@ def test_acts_further_down_a_plan_or_a_describing_purpose_are_not_done(pipeline)
     )
     found = triples(coded(pipeline, "Kenya plans to send troops to help Somalia."))
     assert found == {("AGREE", "KEN", "SOM")}
+
+
+def test_every_country_coordinated_inside_a_role_phrase_gets_its_own_event(pipeline) -> None:
+    found = triples(
+        coded(pipeline, "The Kenyan president met the presidents of Uganda and Tanzania.")
+    )
+    assert {("CONSULT", "KEN", "UGA"), ("CONSULT", "KEN", "TZA")} <= found
+    found = triples(coded(pipeline, "Ghana condemned ministers from Mali, Niger and Chad."))
+    assert {("ACCUSE", "GHA", c) for c in ("MLI", "NER", "TCD")} <= found
+    found = triples(coded(pipeline, "The leaders of Mali and Niger criticized Ghana."))
+    assert {("ACCUSE", "MLI", "GHA"), ("ACCUSE", "NER", "GHA")} <= found
+
+
+def test_a_describing_participle_with_a_known_agent_is_coded(pipeline) -> None:
+    found = triples(coded(pipeline, "The Malian army, praised by France, recaptured the town."))
+    assert ("SUPPORT", "FRA", "MLI") in found
+    found = triples(coded(pipeline, "Mali launched an offensive backed by Russia."))
+    assert ("SUPPORT", "RUS", "MLI") in found
+    found = triples(
+        coded(pipeline, "Kenya's coastal towns, hailed as a model of tolerance, were flooded.")
+    )
+    assert not any(kind == "SUPPORT" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenya could not attack Somalia.",
+        "Kenya cannot attack Somalia.",
+        "Kenya was unable to attack Somalia.",
+        "Kenya was not able to attack Somalia.",
+    ],
+)
+def test_an_act_that_could_not_be_done_is_negated(pipeline, sentence: str) -> None:
+    events = [e for e in coded(pipeline, sentence) if e.event_type == "ASSAULT"]
+    assert events and all(e.negated for e in events)
+
+
+def test_an_act_one_was_able_to_do_took_place(pipeline) -> None:
+    found = triples(coded(pipeline, "Kenya was able to attack Somalia."))
+    assert ("ASSAULT", "KEN", "SOM") in found
+
+
+def modes_of(pipeline, text: str, category: str) -> set[str | None]:
+    return {e.mode for e in coded(pipeline, text) if e.event_type == category and not e.negated}
+
+
+def test_a_light_verb_takes_the_mode_of_the_protest_it_names(pipeline) -> None:
+    text = "Kenyan teachers began a hunger strike to protest against the government."
+    assert modes_of(pipeline, text, "PROTEST") == {"hunger"}
+    text = "Ugandan unions organized a general strike in protest of the new tax."
+    assert modes_of(pipeline, text, "PROTEST") == {"strike"}
+    assert modes_of(pipeline, "Kenyan students staged a demonstration.", "PROTEST") == {"demo"}
+
+
+def test_the_threat_mode_is_what_is_threatened(pipeline) -> None:
+    text = "Kenya threatened to suspend talks with Uganda over the war."
+    assert modes_of(pipeline, text, "THREATEN") == {"relations"}
+    assert modes_of(pipeline, "Kenya threatened to attack Uganda.", "THREATEN") == {"violence"}
+
+
+def test_the_weapon_named_by_the_act_sets_the_assault_mode(pipeline) -> None:
+    text = "Ethiopian helicopters and tanks shelled Eritrean positions."
+    assert modes_of(pipeline, text, "ASSAULT") == {"heavy-weapons"}
+    text = "Ethiopian tanks fired shells at Eritrean villages."
+    assert modes_of(pipeline, text, "ASSAULT") == {"heavy-weapons"}
+    text = "Somali militants attacked Kenyan troops with a car bomb in Mogadishu."
+    assert modes_of(pipeline, text, "ASSAULT") == {"explosives"}
+    text = "Somali militants bombed a Kenyan base guarded by tanks."
+    assert modes_of(pipeline, text, "ASSAULT") == {"explosives"}
+
+
+def test_killing_an_office_holder_is_a_targeted_killing(pipeline) -> None:
+    text = "Somali militants killed the deputy governor of Kismayo on Monday."
+    assert modes_of(pipeline, text, "ASSAULT") == {"targeted"}
+    assert modes_of(pipeline, "Somali militants killed ten Kenyan soldiers.", "ASSAULT") == {None}

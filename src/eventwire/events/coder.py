@@ -37,6 +37,7 @@ from eventwire.events.roles import (
     MentionIndex,
     children,
     clause_subject,
+    conjuncts,
     direct_objects,
     inside_backer_modifier,
     is_passive,
@@ -54,7 +55,7 @@ from eventwire.nlp import sentences
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 # Modals of possibility: "X may recognise Y", "X could attack" say what is possible, not
-# what was done; PLOVER codes acts that took place (negated "could not" is a past failure).
+# what was done; PLOVER codes acts that took place ("could not" is a negated, failed act).
 POSSIBILITY_AUX = frozenset({"may", "might", "could"})
 # Entity kinds whose multi-word names may contain event words ("Doctors Under Fire").
 NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "FAC", "LAW", "PRODUCT", "EVENT", "PERSON"})
@@ -112,6 +113,13 @@ INDICATIVE_AUX = frozenset(
 OBLIGATION_AUX = frozenset({"must", "should"})
 WILLING_WORDS = frozenset({"willing", "ready", "prepared", "determined", "eager", "committed"})
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
+# Killing verbs and the office-holders whose killing is a targeted one (ASSAULT modes).
+KILLING_LEMMAS = frozenset({"kill", "murder", "slay", "assassinate", "execute", "behead"})
+LEADER_WORDS = frozenset(
+    {"leader", "chief", "commander", "minister", "president", "premier", "mayor", "governor"}
+)
+# "X was unable to attack": an inability says the act did not occur (like "could not").
+INABILITY_WORDS = frozenset({"unable", "incapable"})
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
@@ -202,6 +210,7 @@ class EventCoder:
                 token.dep_ in ("acl", "amod")
                 and token.tag_ == "VBN"
                 and not any(direct_objects(v) for v in [token, *children(token, "conj")])
+                and not self._named_agent(token, finder)
             ):
                 continue  # "militiamen armed with machetes": a description, not an act
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
@@ -237,6 +246,16 @@ class EventCoder:
         for match in results:
             self._localise(match, sentence, finder)
         return self._absorb_protest_topics(results)
+
+    @staticmethod
+    def _named_agent(participle: Token, finder: ActorFinder) -> bool:
+        """ "the army, praised by France": a describing participle whose by-agent is a
+        known actor reports that actor's act on the noun, so it is coded, not skipped."""
+        return any(
+            ref.resolved
+            for agent in prep_objects(participle, ("by",))
+            for ref in finder.actors(agent, "passive agent", guess=False)
+        )
 
     def _reports_a_done_act(self, verb: Token) -> bool:
         """False for an act that is only wanted, supposed or possible (grammar tells which).
@@ -517,7 +536,18 @@ class EventCoder:
             return None
         for obj in self._verb_objects(verb, pattern):
             match.extra_tokens.append(obj)
+        if pattern.objects and match.event_type == pattern.event:
+            self._mode_from_object(match)
         return match
+
+    def _mode_from_object(self, match: Match) -> None:
+        """ "started a hunger strike", "organized a general strike": a light verb only
+        carries the act its object names, so the object's own mode and code apply."""
+        for obj in self._verb_objects(match.trigger, match.pattern):
+            noun = self._noun_pattern(obj)
+            if noun is not None and noun.event == match.event_type and noun.mode:
+                match.mode, match.cameo = noun.mode, noun.cameo
+                return
 
     @staticmethod
     def _asserts_instead(verb: Token) -> bool:
@@ -657,8 +687,10 @@ class EventCoder:
         code, mode = self.ontology.intent_code(verbal, intended)
         if verbal == intended:
             code, mode = complement.cameo, complement.mode
-        if verbal == "THREATEN" and mode is None:
-            mode = self._threat_mode(complement)
+        if verbal == "THREATEN":
+            # the mode is what is threatened (manual): the act and its object say it first
+            mode = self._threat_mode(complement, content_only=True) or mode
+            mode = mode or self._threat_mode(complement)
         match.event_type, match.cameo, match.mode = verbal, code, mode
         match.kind = "control"
         match.reciprocal_complement = complement.pattern.reciprocal
@@ -667,9 +699,16 @@ class EventCoder:
             f"({complement.pattern.id}: {intended}) -> {verbal}"
         )
 
-    def _threat_mode(self, complement: Match) -> str | None:
+    def _threat_mode(self, complement: Match, content_only: bool = False) -> str | None:
+        """The THREATEN mode named by the threatened act: with ``content_only`` by the act
+        word and its objects alone ("to stop negotiations"), else by its whole clause."""
         cues = self.patterns.mode_cues.get("THREATEN", {})
-        tokens = list(complement.trigger.subtree)
+        verb = complement.trigger
+        if content_only:
+            objects = self._verb_objects(verb, complement.pattern) if verb.pos_ == "VERB" else []
+            tokens = [verb, *(t for obj in objects for t in phrase_tokens(obj))]
+        else:
+            tokens = list(verb.subtree)
         for mode, words in cues.items():
             if words_match(tokens, words):
                 return mode
@@ -732,6 +771,10 @@ class EventCoder:
         if any(c.dep_ == "neg" or lower(c) in NEGATION_WORDS for c in verb.children):
             return True
         aux_heads = [verb.head] if verb.dep_ in ("xcomp",) and lemma(verb.head) in ("be",) else []
+        if verb.dep_ == "xcomp" and lower(verb.head) in INABILITY_WORDS:
+            return True  # "was unable to attack": the act did not take place
+        if verb.dep_ == "xcomp" and lower(verb.head) == "able" and verb.head.dep_ == "acomp":
+            aux_heads.append(verb.head.head)  # "was not able to attack"
         return any(any(c.dep_ == "neg" for c in h.children) for h in aux_heads)
 
     # -- roles -------------------------------------------------------------------------
@@ -786,6 +829,11 @@ class EventCoder:
             sources = finder.actors(agents[0], "passive agent", acting=True) if agents else []
             taken = {id(s.mention) for s in sources if s.mention}
             targets = finder.actors(patient, "noun the participle describes", guess=False)
+            targets = [t for t in targets if id(t.mention) not in taken]
+            if not targets and patient.dep_ == "dobj" and self._noun_pattern(patient):
+                # "X launched an offensive backed by Y": backing the act backs its doer
+                doer = clause_subject(patient.head)
+                targets = finder.actors(doer, "doer of the act the participle describes")
             return sources, [t for t in targets if id(t.mention) not in taken]
         if is_passive(verb):
             agents = prep_objects(verb, ("by",))
@@ -1177,14 +1225,28 @@ class EventCoder:
 
     def _cue_mode(self, match: Match, sentence: Span) -> str | None:
         cues = self.patterns.mode_cues.get(match.event_type, {})
-        tokens = list(sentence)
-        for mode, words in cues.items():
-            if words_match(tokens, words):
-                return mode
+        trigger = match.trigger
+        own = phrase_tokens(trigger) if trigger.pos_ in ("NOUN", "PROPN") else [trigger]
+        for tokens in (own, list(sentence)):  # how the act is named beats words around it
+            for mode, words in cues.items():
+                if words_match(tokens, words):
+                    return mode
+        if match.event_type == "ASSAULT" and self._kills_a_leader(trigger):
+            return "targeted"
         code = self.ontology.cameo.get(match.cameo)
         if code and code.mode and code.mode in self.ontology.category(match.event_type).modes:
             return code.mode
         return None
+
+    @staticmethod
+    def _kills_a_leader(verb: Token) -> bool:
+        """ "guerrillas killed the deputy chief of X": killing a named office-holder is a
+        targeted killing (manual: ASSAULT targeted, assassinations), when no weapon says
+        more about how it was done."""
+        if verb.pos_ != "VERB" or lemma(verb) not in KILLING_LEMMAS:
+            return False
+        victims = direct_objects(verb)
+        return any(lemma(t) in LEADER_WORDS for v in victims for t in conjuncts(v))
 
     def _cue_contexts(self, sentence: Span) -> list[str]:
         """Contexts whose cue words occur in the sentence (computed once per sentence)."""

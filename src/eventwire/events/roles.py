@@ -333,7 +333,8 @@ class ActorFinder:
             coordinated = self._coordinated_modifiers(token, mention)
             if coordinated:
                 return coordinated
-            return [ActorRef(self._composed(token, mention), token, mention, how)]
+            first = ActorRef(self._composed(token, mention), token, mention, how)
+            return [first, *self._coordinated_complements(token, mention, how)]
         for child in token.children:
             if child.dep_ in OWNER_DEPS or child.dep_ == "appos":
                 owned = self.index.at(child)
@@ -361,6 +362,25 @@ class ActorFinder:
             return []
         text = " ".join(t.text for t in token.subtree if t.i <= token.i and t.dep_ != "det")
         return [ActorRef(Actor(name=text, text=text), token, None, how)]
+
+    def _coordinated_complements(self, token: Token, mention: Mention, how: str) -> list[ActorRef]:
+        """ "the leaders of A, B and C": the resolver names the whole phrase after A and
+        each of B and C on its own; every coordinated country is an actor of the role,
+        taking the head word's sector ("leaders" -> GOV) when it names none itself."""
+        refs: list[ActorRef] = []
+        for prep in children(token, "prep"):
+            if lower(prep) not in ("of", "from"):
+                continue
+            for obj in children(prep, "pobj"):
+                for member in conjuncts(obj)[1:]:
+                    owned = self.index.at(member)
+                    if owned is None or owned is mention or not owned.actor.country:
+                        continue
+                    actor = owned.actor
+                    if not actor.sector and mention.actor.sector:
+                        actor = _with(actor, sector=mention.actor.sector)
+                    refs.append(ActorRef(self._as_counterpart(token, actor), member, owned, how))
+        return refs
 
     def _coordinated_modifiers(self, token: Token, mention: Mention) -> list[ActorRef]:
         """ "French and Egyptian warships": one actor per coordinated modifier."""
