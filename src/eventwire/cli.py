@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from datetime import date
 from enum import StrEnum
@@ -185,20 +186,22 @@ def print_coded(result: CodedArticle, output_format: OutputFormat, include_negat
         for p in (article.title or article.source, article.outlet, str(article.published or ""))
         if p
     )
-    table = Table(title=heading, title_justify="left", show_lines=False)
-    for column in ("date", "source", "event", "mode", "target", "cameo", "evidence"):
-        table.add_column(column, overflow="fold")
+    table = Table(title=heading, title_justify="left", expand=True)
+    for column in ("date", "event", "mode", "cameo"):  # short codes: never wrapped
+        table.add_column(column, no_wrap=True)
+    for column, share in (("source", 2), ("target", 2), ("evidence", 3)):
+        table.add_column(column, overflow="fold", ratio=share)
     for event in events:
         table.add_row(
             str(event.date or ""),
-            f"{event.source.name} ({event.source.code})" if event.source else "",
             event.event_type + (" (negated)" if event.negated else ""),
             event.mode or "",
-            f"{event.target.name} ({event.target.code})" if event.target else "",
             event.cameo or "",
+            f"{event.source.name} ({event.source.code})" if event.source else "",
+            f"{event.target.name} ({event.target.code})" if event.target else "",
             event.evidence,
         )
-    console = Console(width=160)
+    console = Console(width=shutil.get_terminal_size((160, 24)).columns)
     console.print(table)
     for flag in result.flags:
         console.print(
@@ -608,7 +611,7 @@ def actors_lookup(
     if output_format is LookupFormat.json:
         sys.stdout.write(json.dumps(resolution.to_dict(), ensure_ascii=False) + "\n")
     else:
-        console = Console(width=160)
+        console = Console(width=shutil.get_terminal_size((160, 24)).columns)
         table = Table(title=f"{name} ({when or date.today()})", title_justify="left")
         for column in ("actor", "code", "role", "kb id", "basis"):
             table.add_column(column, overflow="fold")
