@@ -30,6 +30,11 @@ app = typer.Typer(
 err = Console(stderr=True, soft_wrap=True)
 
 
+def out() -> Console:
+    """Tables go to the terminal's width; piped, to $COLUMNS or 160 columns."""
+    return Console(width=shutil.get_terminal_size((160, 24)).columns)
+
+
 @app.callback()
 def main() -> None:
     """EventWire: raw news in, PLOVER/CAMEO political event records out."""
@@ -201,7 +206,7 @@ def print_coded(result: CodedArticle, output_format: OutputFormat, include_negat
             f"{event.target.name} ({event.target.code})" if event.target else "",
             event.evidence,
         )
-    console = Console(width=shutil.get_terminal_size((160, 24)).columns)
+    console = out()
     console.print(table)
     for flag in result.flags:
         console.print(
@@ -430,7 +435,7 @@ def print_rows(
             table.add_column(columns[i], overflow="fold")
         for row in rows:
             table.add_row(*("" if row[i] is None else str(row[i]) for i in shown))
-        Console(width=200).print(table)
+        out().print(table)
 
 
 class ExportChoice(StrEnum):
@@ -497,7 +502,7 @@ def stats(
     finally:
         store.close()
     if output_format is QueryFormat.table:
-        Console().print(
+        out().print(
             f"{db}: {totals['articles']} articles, {totals['events']} event mentions, "
             f"{totals['merged_events']} merged events",
             highlight=False,
@@ -541,7 +546,7 @@ def eval_command(
 
 
 def print_scores(result: dict) -> None:
-    console = Console(width=120)
+    console = out()
     table = Table(title=f"event type ({result['records']} records)", title_justify="left")
     for column in ("category", "precision", "recall", "f1", "support"):
         table.add_column(column, justify="left" if column == "category" else "right")
@@ -611,7 +616,7 @@ def actors_lookup(
     if output_format is LookupFormat.json:
         sys.stdout.write(json.dumps(resolution.to_dict(), ensure_ascii=False) + "\n")
     else:
-        console = Console(width=shutil.get_terminal_size((160, 24)).columns)
+        console = out()
         table = Table(title=f"{name} ({when or date.today()})", title_justify="left")
         for column in ("actor", "code", "role", "kb id", "basis"):
             table.add_column(column, overflow="fold")
@@ -648,4 +653,4 @@ def actors_stats(
     table.add_column("entries", justify="right")
     for kind, count in counts.items():
         table.add_row(kind, str(count))
-    Console().print(table)
+    out().print(table)
