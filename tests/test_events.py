@@ -435,3 +435,25 @@ def test_killing_an_office_holder_is_a_targeted_killing(pipeline) -> None:
     text = "Somali militants killed the deputy governor of Kismayo on Monday."
     assert modes_of(pipeline, text, "ASSAULT") == {"targeted"}
     assert modes_of(pipeline, "Somali militants killed ten Kenyan soldiers.", "ASSAULT") == {None}
+
+
+def test_a_warning_of_conditions_is_no_threat(pipeline) -> None:
+    text = "The Red Cross warned on Monday that hospitals in Yemen are running out of fuel."
+    assert not [e for e in coded(pipeline, text) if e.event_type == "THREATEN"]
+    text = "Kenya's foreign minister warned that Somalia would face military strikes."
+    assert ("THREATEN", "KEN", None) in triples(coded(pipeline, text))
+    assert ("THREATEN", "IRN", "ISR") in triples(
+        coded(pipeline, "Iran warned Israel against any attack.")
+    )
+
+
+def test_seeking_to_act_is_an_attempt_not_a_request(pipeline) -> None:
+    text = "The Brazilian government has sought to calm investors in Argentina."
+    assert not [e for e in coded(pipeline, text) if e.event_type == "REQUEST"]
+    text = "Argentina sought help from Chile after the floods."
+    assert ("REQUEST", "ARG", "CHL") in triples(coded(pipeline, text))
+
+
+def test_hitting_back_at_someone_is_criticism(pipeline) -> None:
+    text = "Germany's chancellor hit back at Poland over the pipeline dispute."
+    assert triples(coded(pipeline, text)) == {("ACCUSE", "DEU", "POL")}

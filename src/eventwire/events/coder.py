@@ -120,6 +120,10 @@ LEADER_WORDS = frozenset(
 )
 # "X was unable to attack": an inability says the act did not occur (like "could not").
 INABILITY_WORDS = frozenset({"unable", "incapable"})
+# "seek/try/attempt to X" is the subject's own attempt at X, never a request to someone
+ATTEMPT_LEMMAS = frozenset({"seek", "try", "attempt", "strive", "endeavour", "endeavor"})
+# verbs that threaten only when what they warn of is coercive (manual: THREATEN)
+WARNING_LEMMAS = frozenset({"warn", "caution"})
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
@@ -477,6 +481,13 @@ class EventCoder:
             return None
         if pattern.intent == "demand" and self._asserts_instead(verb):
             return None
+        if pattern.intent == "demand" and self._attempt_not_request(verb):
+            # "sought to change his mind": the subject tries the act itself, it asks nobody
+            other = self._verb_pattern(verb, skip=frozenset({pattern.id}))
+            if other is None or other.intent == "demand":
+                return None
+            retry = Match(other, verb, other.event, other.cameo, other.mode, "verb")
+            return self._code_verb(retry, verb_matches, consumed, finder)
         if pattern.intent == "promise" and (
             is_passive(verb)
             or (
@@ -493,8 +504,10 @@ class EventCoder:
         if pattern.intent and complement is not None:
             consumed.add(complement.trigger.i)
             self._apply_intent(match, complement)
-        elif pattern.has("complement_only"):
-            return None
+        elif pattern.has("complement_only") or (
+            pattern.intent == "threaten" and self._warning_of_conditions(verb)
+        ):
+            return None  # an intent with no act; a warning that names no coercion
         self._assign_roles(match, finder)
         if pattern.actor_kinds and not any(
             src.actor.sector in pattern.actor_kinds for src in match.sources
@@ -564,6 +577,32 @@ class EventCoder:
             if auxes & INDICATIVE_AUX or clause.tag_ in ("VBZ", "VBD"):
                 return True
         return False
+
+    @staticmethod
+    def _attempt_not_request(verb: Token) -> bool:
+        """ "seek to" + infinitive with no object of its own is an attempt (try to), while
+        "seek help/a meeting" and "seek X's release" ask someone for something."""
+        return (
+            lemma(verb) in ATTEMPT_LEMMAS
+            and not children(verb, "dobj")
+            and any(
+                any(lower(c) == "to" for c in children(x, "aux")) and not children(x, "nsubj")
+                for x in children(verb, "xcomp")
+            )
+        )
+
+    def _warning_of_conditions(self, verb: Token) -> bool:
+        """ "warned that services are overstretched": a warning whose clause names no
+        coded act and no force, sanction or break of relations is a statement of concern,
+        not a threat (manual: THREATEN is a coercive or forceful warning)."""
+        if lemma(verb) not in WARNING_LEMMAS:
+            return False
+        clauses = children(verb, "ccomp")
+        if not clauses:
+            return False
+        cues = self.patterns.mode_cues.get("THREATEN", {})
+        tokens = [t for clause in clauses for t in clause.subtree]
+        return not any(words_match(tokens, words) for words in cues.values())
 
     def _complement(
         self,
