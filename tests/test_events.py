@@ -457,3 +457,24 @@ def test_seeking_to_act_is_an_attempt_not_a_request(pipeline) -> None:
 def test_hitting_back_at_someone_is_criticism(pipeline) -> None:
     text = "Germany's chancellor hit back at Poland over the pipeline dispute."
     assert triples(coded(pipeline, text)) == {("ACCUSE", "DEU", "POL")}
+
+
+def test_an_unspoken_must_is_an_opinion_not_an_act(pipeline) -> None:
+    text = "If he is returned to Kenya, his activities must be investigated by the police."
+    assert not triples(coded(pipeline, text))
+    text = "The Kenyan minister said Uganda must withdraw its troops."
+    assert ("REQUEST", "KEN", "UGA") in triples(coded(pipeline, text))
+
+
+def test_an_outcome_aimed_at_or_averted_is_no_act(pipeline) -> None:
+    assert not coded(pipeline, "The plan means making sure that Sudan does not attack Chad.")
+    assert not coded(pipeline, "Kenya will ensure that Uganda withdraws its troops.")
+    text = "France had an obligation to help prevent the rebels from being killed by Mali."
+    assert not [e for e in coded(pipeline, text) if e.event_type == "ASSAULT"]
+
+
+def test_what_is_discussed_is_a_topic_not_a_party(pipeline) -> None:
+    text = "The foreign ministers of Kenya and Uganda met in Nairobi to discuss Somalia."
+    assert triples(coded(pipeline, text)) == {("CONSULT", "KEN", "UGA")}
+    text = "Kenya discussed the border with Uganda."
+    assert triples(coded(pipeline, text)) == {("CONSULT", "KEN", "UGA")}

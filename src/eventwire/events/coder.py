@@ -124,6 +124,11 @@ INABILITY_WORDS = frozenset({"unable", "incapable"})
 ATTEMPT_LEMMAS = frozenset({"seek", "try", "attempt", "strive", "endeavour", "endeavor"})
 # verbs that threaten only when what they warn of is coercive (manual: THREATEN)
 WARNING_LEMMAS = frozenset({"warn", "caution"})
+# "met to discuss X": verbs whose object is a topic, never a party acted upon
+TOPIC_LEMMAS = frozenset({"discuss", "debate", "consider", "review", "examine", "address"})
+# verbs of aiming at or averting an outcome: their clause is no act that took place
+ENSURE_LEMMAS = frozenset({"ensure", "insure"})
+PREVENT_LEMMAS = frozenset({"prevent", "stop", "keep", "deter", "bar", "prohibit", "ban"})
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
@@ -278,6 +283,8 @@ class EventCoder:
             return False
         if clause.dep_ == "xcomp" and lemma(clause.head) in LIKELIHOOD_WORDS:
             return False
+        if self._goal_clause(clause):
+            return False
         if (
             clause.dep_ == "acl"
             and clause.head.pos_ in ("NOUN", "PROPN")
@@ -291,6 +298,19 @@ class EventCoder:
         return not (
             clause.dep_ == "advcl"
             and any(lower(m) in CONDITION_MARKS for m in children(clause, "mark"))
+        )
+
+    @staticmethod
+    def _goal_clause(clause: Token) -> bool:
+        """ "make sure (that) X does not attack", "ensure X withdraws", "prevent X from
+        being killed": the clause names an outcome aimed at or averted, not a done act."""
+        head = clause.head
+        if clause.dep_ in ("ccomp", "csubj"):
+            if lemma(head) in ENSURE_LEMMAS:
+                return True
+            return lower(head) in ("sure", "certain") and lemma(head.head) == "make"
+        return (
+            clause.dep_ == "pcomp" and lower(head) == "from" and lemma(head.head) in PREVENT_LEMMAS
         )
 
     def _inside_a_plan(self, verb: Token) -> bool:
@@ -544,6 +564,8 @@ class EventCoder:
                 match.targets = fallback
                 match.notes.append("recipient found in the clause around the trigger")
         if match.kind == "verb":
+            if self._unspoken_norm(verb):
+                return None
             self._apply_tense(match)
         if pattern.has("needs_target") and not match.targets:
             return None
@@ -662,7 +684,9 @@ class EventCoder:
             if any(lower(m) in ("if", "unless") for m in children(clause, "mark")):
                 candidates += children(clause, "nsubj")
         for clause in children(verb, "xcomp", "advcl"):
-            if any(lower(c) == "to" for c in clause.children) or clause.dep_ == "xcomp":
+            if lemma(clause) in TOPIC_LEMMAS:
+                continue  # "met to discuss X": X is what was talked about, not a party
+            if any(lower(c) == "to" for c in children(clause, "aux")) or clause.dep_ == "xcomp":
                 candidates += [t for t in clause.subtree if t.dep_ in ("dobj", "pobj")]
         candidates += [
             t
@@ -752,6 +776,16 @@ class EventCoder:
             if words_match(tokens, words):
                 return mode
         return None
+
+    @staticmethod
+    def _unspoken_norm(verb: Token) -> bool:
+        """ "her activities must be investigated" with nobody saying so: the writer's view of
+        what ought to happen, not an act and not anyone's demand (manual: REQUEST needs a
+        source who asks)."""
+        return (
+            any(lower(c) in OBLIGATION_AUX for c in children(verb, "aux"))
+            and speaker_of(verb) is None
+        )
 
     def _apply_tense(self, match: Match) -> None:
         """Future and obligation frames (manual: AGREE, CONCEDE, THREATEN, REQUEST)."""
