@@ -478,3 +478,21 @@ def test_what_is_discussed_is_a_topic_not_a_party(pipeline) -> None:
     assert triples(coded(pipeline, text)) == {("CONSULT", "KEN", "UGA")}
     text = "Kenya discussed the border with Uganda."
     assert triples(coded(pipeline, text)) == {("CONSULT", "KEN", "UGA")}
+
+
+def contexts_of(pipeline, text: str) -> set[str]:
+    return {c for e in coded(pipeline, text) for c in e.context}
+
+
+def test_context_cues_do_not_fire_on_other_senses_or_names(pipeline) -> None:
+    text = "Kenyan police fired tear gas and water cannon at protesters in Nairobi."
+    assert not contexts_of(pipeline, text) & {"natural_resource", "human_security"}
+    text = "Iraqi troops attacked Islamic State fighters near Mosul."
+    assert "religion_ethnicity" not in contexts_of(pipeline, text)
+    text = "The Syrian Democratic Forces attacked Turkish troops."
+    assert "pro_democracy" not in contexts_of(pipeline, text)
+    text = "Kenyan jets began a bombing campaign against Somali militants."
+    assert "election" not in contexts_of(pipeline, text)
+    assert "natural_resource" in contexts_of(
+        pipeline, "Russia agreed to sell natural gas to Serbia."
+    )
