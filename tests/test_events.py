@@ -496,3 +496,18 @@ def test_context_cues_do_not_fire_on_other_senses_or_names(pipeline) -> None:
     assert "natural_resource" in contexts_of(
         pipeline, "Russia agreed to sell natural gas to Serbia."
     )
+
+
+def test_need_to_ought_to_has_to_are_norms_not_acts(pipeline) -> None:
+    assert not coded(pipeline, "Kenyan troops need to withdraw from Somalia.")
+    assert not coded(pipeline, "Kenya ought to release the Ugandan prisoners.")
+    assert not coded(pipeline, "Uganda has to release the Kenyan prisoners.")
+    text = "The Kenyan minister said Uganda needs to withdraw its troops from Kenya."
+    assert ("REQUEST", "KEN", "UGA") in triples(coded(pipeline, text))
+    text = "Kenya had to release the Ugandan prisoners."
+    assert ("RETREAT", "KEN", "UGA") in triples(coded(pipeline, text))
+
+
+def test_where_a_traveller_went_is_no_recipient(pipeline) -> None:
+    text = "A Kenyan man said he deeply regrets travelling to Somalia."
+    assert all(e.target is None for e in coded(pipeline, text))

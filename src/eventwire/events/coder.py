@@ -126,6 +126,8 @@ ATTEMPT_LEMMAS = frozenset({"seek", "try", "attempt", "strive", "endeavour", "en
 WARNING_LEMMAS = frozenset({"warn", "caution"})
 # "met to discuss X": verbs whose object is a topic, never a party acted upon
 TOPIC_LEMMAS = frozenset({"discuss", "debate", "consider", "review", "examine", "address"})
+# "travelling to X": where a motion verb leads is a place, not a party acted upon
+MOTION_LEMMAS = frozenset({"travel", "go", "come", "move", "flee", "journey", "fly", "head"})
 # verbs of aiming at or averting an outcome: their clause is no act that took place
 ENSURE_LEMMAS = frozenset({"ensure", "insure"})
 PREVENT_LEMMAS = frozenset({"prevent", "stop", "keep", "deter", "bar", "prohibit", "ban"})
@@ -684,8 +686,8 @@ class EventCoder:
             if any(lower(m) in ("if", "unless") for m in children(clause, "mark")):
                 candidates += children(clause, "nsubj")
         for clause in children(verb, "xcomp", "advcl"):
-            if lemma(clause) in TOPIC_LEMMAS:
-                continue  # "met to discuss X": X is what was talked about, not a party
+            if lemma(clause) in TOPIC_LEMMAS or lemma(clause) in MOTION_LEMMAS:
+                continue  # "met to discuss X", "regrets travelling to X": a topic, a place
             if any(lower(c) == "to" for c in children(clause, "aux")) or clause.dep_ == "xcomp":
                 candidates += [t for t in clause.subtree if t.dep_ in ("dobj", "pobj")]
         candidates += [
@@ -782,9 +784,19 @@ class EventCoder:
         """ "her activities must be investigated" with nobody saying so: the writer's view of
         what ought to happen, not an act and not anyone's demand (manual: REQUEST needs a
         source who asks)."""
-        return (
-            any(lower(c) in OBLIGATION_AUX for c in children(verb, "aux"))
-            and speaker_of(verb) is None
+        return EventCoder._normative(verb) and speaker_of(verb) is None
+
+    @staticmethod
+    def _normative(verb: Token) -> bool:
+        """ "must/should X", "need to X", "ought to X", "has to X": what ought to happen.
+        Past "had to withdraw" reports a forced act that happened, so it stays an act."""
+        if any(lower(c) in OBLIGATION_AUX for c in children(verb, "aux")):
+            return True
+        if verb.dep_ != "xcomp" or not any(lower(c) == "to" for c in children(verb, "aux")):
+            return False
+        head = verb.head
+        return lemma(head) in ("need", "ought") or (
+            lemma(head) == "have" and head.tag_ in ("VBZ", "VBP")
         )
 
     def _apply_tense(self, match: Match) -> None:
@@ -795,7 +807,7 @@ class EventCoder:
             or (verb.dep_ == "xcomp" and lower(verb.head) in WILLING_WORDS)
             or (verb.dep_ == "pcomp" and lower(verb.head.head) in WILLING_WORDS)
         )
-        obligation = any(lower(c) in OBLIGATION_AUX for c in children(verb, "aux"))
+        obligation = self._normative(verb)
         category = match.event_type
         if obligation:
             speaker = speaker_of(verb)
