@@ -511,3 +511,16 @@ def test_need_to_ought_to_has_to_are_norms_not_acts(pipeline) -> None:
 def test_where_a_traveller_went_is_no_recipient(pipeline) -> None:
     text = "A Kenyan man said he deeply regrets travelling to Somalia."
     assert all(e.target is None for e in coded(pipeline, text))
+
+
+def test_an_act_named_inside_a_call_or_condition_is_not_done(pipeline) -> None:
+    text = "Kenya placed conditions on a Ugandan troop withdrawal from Somalia."
+    assert not [e for e in coded(pipeline, text) if e.event_type == "RETREAT"]
+    text = "Critics attacked Ruto's call for the withdrawal of Kenyan troops from Somalia."
+    assert not [e for e in coded(pipeline, text) if e.event_type == "RETREAT"]
+
+
+def test_an_unreported_would_is_a_supposition(pipeline) -> None:
+    assert not coded(pipeline, "A federal Somalia is something Kenya would resist.")
+    text = "Kenya said it would withdraw its troops from Somalia."
+    assert [e for e in coded(pipeline, text) if e.event_type == "CONCEDE"]

@@ -278,6 +278,8 @@ class EventCoder:
         auxes = {lower(c) for c in children(verb, "aux", "auxpass")}
         if auxes & POSSIBILITY_AUX and not (auxes == {"could"} and self._negated(verb)):
             return False
+        if "would" in auxes and speaker_of(verb) is None:
+            return False  # "something Assad would resist": a supposition, not reported intent
         clause = verb
         while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
             clause = clause.head
@@ -1026,6 +1028,13 @@ class EventCoder:
             return None
         if governor is not None and not self._reports_a_done_act(governor):
             return None  # "if X launches an attack", "X may hold talks": not (yet) done
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.dep_ == "prep"
+            and noun.head.head.pos_ == "NOUN"
+            and lemma(noun.head.head) in self.patterns.intent_nouns
+        ):
+            return None  # "his call for a withdrawal", "conditions on a withdrawal": wanted
         if self._name_part(noun, finder):
             return None  # "Doctors Under Fire", "the Peace Corps": a word of a name
         if (
