@@ -524,3 +524,8 @@ def test_an_unreported_would_is_a_supposition(pipeline) -> None:
     assert not coded(pipeline, "A federal Somalia is something Kenya would resist.")
     text = "Kenya said it would withdraw its troops from Somalia."
     assert [e for e in coded(pipeline, text) if e.event_type == "CONCEDE"]
+
+
+def test_a_coordinated_verb_shares_the_future_of_the_first(pipeline) -> None:
+    text = "Kenya has said it will invade and occupy the border region of Somalia."
+    assert {e.event_type for e in coded(pipeline, text)} == {"THREATEN"}

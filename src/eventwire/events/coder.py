@@ -138,6 +138,18 @@ OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
 IN_PLACE_CATEGORIES = frozenset({"CONCEDE", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 
 
+def modal_auxes(verb: Token) -> list[Token]:
+    """The verb's auxiliaries; a coordinated verb with none of its own shares those of the
+    first verb ("will invade and occupy X": the occupying is as future as the invading)."""
+    own = children(verb, "aux")
+    if own or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return own
+    first = verb.head
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
+    return [a for a in children(first, "aux") if lower(a) != "to"]
+
+
 @dataclass
 class Match:
     """A trigger token that matched a pattern, before roles are turned into events."""
@@ -275,7 +287,9 @@ class EventCoder:
         """
         if self._intent_content(verb) is not None:
             return False
-        auxes = {lower(c) for c in children(verb, "aux", "auxpass")}
+        auxes = {lower(c) for c in modal_auxes(verb)} | {
+            lower(c) for c in children(verb, "auxpass")
+        }
         if auxes & POSSIBILITY_AUX and not (auxes == {"could"} and self._negated(verb)):
             return False
         if "would" in auxes and speaker_of(verb) is None:
@@ -792,7 +806,7 @@ class EventCoder:
     def _normative(verb: Token) -> bool:
         """ "must/should X", "need to X", "ought to X", "has to X": what ought to happen.
         Past "had to withdraw" reports a forced act that happened, so it stays an act."""
-        if any(lower(c) in OBLIGATION_AUX for c in children(verb, "aux")):
+        if any(lower(c) in OBLIGATION_AUX for c in modal_auxes(verb)):
             return True
         if verb.dep_ != "xcomp" or not any(lower(c) == "to" for c in children(verb, "aux")):
             return False
@@ -805,7 +819,7 @@ class EventCoder:
         """Future and obligation frames (manual: AGREE, CONCEDE, THREATEN, REQUEST)."""
         verb = match.trigger
         future = (
-            any(lower(c) in FUTURE_AUX for c in children(verb, "aux"))
+            any(lower(c) in FUTURE_AUX for c in modal_auxes(verb))
             or (verb.dep_ == "xcomp" and lower(verb.head) in WILLING_WORDS)
             or (verb.dep_ == "pcomp" and lower(verb.head.head) in WILLING_WORDS)
         )
