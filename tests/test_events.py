@@ -435,3 +435,97 @@ def test_killing_an_office_holder_is_a_targeted_killing(pipeline) -> None:
     text = "Somali militants killed the deputy governor of Kismayo on Monday."
     assert modes_of(pipeline, text, "ASSAULT") == {"targeted"}
     assert modes_of(pipeline, "Somali militants killed ten Kenyan soldiers.", "ASSAULT") == {None}
+
+
+def test_a_warning_of_conditions_is_no_threat(pipeline) -> None:
+    text = "The Red Cross warned on Monday that hospitals in Yemen are running out of fuel."
+    assert not [e for e in coded(pipeline, text) if e.event_type == "THREATEN"]
+    text = "Kenya's foreign minister warned that Somalia would face military strikes."
+    assert ("THREATEN", "KEN", None) in triples(coded(pipeline, text))
+    assert ("THREATEN", "IRN", "ISR") in triples(
+        coded(pipeline, "Iran warned Israel against any attack.")
+    )
+
+
+def test_seeking_to_act_is_an_attempt_not_a_request(pipeline) -> None:
+    text = "The Brazilian government has sought to calm investors in Argentina."
+    assert not [e for e in coded(pipeline, text) if e.event_type == "REQUEST"]
+    text = "Argentina sought help from Chile after the floods."
+    assert ("REQUEST", "ARG", "CHL") in triples(coded(pipeline, text))
+
+
+def test_hitting_back_at_someone_is_criticism(pipeline) -> None:
+    text = "Germany's chancellor hit back at Poland over the pipeline dispute."
+    assert triples(coded(pipeline, text)) == {("ACCUSE", "DEU", "POL")}
+
+
+def test_an_unspoken_must_is_an_opinion_not_an_act(pipeline) -> None:
+    text = "If he is returned to Kenya, his activities must be investigated by the police."
+    assert not triples(coded(pipeline, text))
+    text = "The Kenyan minister said Uganda must withdraw its troops."
+    assert ("REQUEST", "KEN", "UGA") in triples(coded(pipeline, text))
+
+
+def test_an_outcome_aimed_at_or_averted_is_no_act(pipeline) -> None:
+    assert not coded(pipeline, "The plan means making sure that Sudan does not attack Chad.")
+    assert not coded(pipeline, "Kenya will ensure that Uganda withdraws its troops.")
+    text = "France had an obligation to help prevent the rebels from being killed by Mali."
+    assert not [e for e in coded(pipeline, text) if e.event_type == "ASSAULT"]
+
+
+def test_what_is_discussed_is_a_topic_not_a_party(pipeline) -> None:
+    text = "The foreign ministers of Kenya and Uganda met in Nairobi to discuss Somalia."
+    assert triples(coded(pipeline, text)) == {("CONSULT", "KEN", "UGA")}
+    text = "Kenya discussed the border with Uganda."
+    assert triples(coded(pipeline, text)) == {("CONSULT", "KEN", "UGA")}
+
+
+def contexts_of(pipeline, text: str) -> set[str]:
+    return {c for e in coded(pipeline, text) for c in e.context}
+
+
+def test_context_cues_do_not_fire_on_other_senses_or_names(pipeline) -> None:
+    text = "Kenyan police fired tear gas and water cannon at protesters in Nairobi."
+    assert not contexts_of(pipeline, text) & {"natural_resource", "human_security"}
+    text = "Iraqi troops attacked Islamic State fighters near Mosul."
+    assert "religion_ethnicity" not in contexts_of(pipeline, text)
+    text = "The Syrian Democratic Forces attacked Turkish troops."
+    assert "pro_democracy" not in contexts_of(pipeline, text)
+    text = "Kenyan jets began a bombing campaign against Somali militants."
+    assert "election" not in contexts_of(pipeline, text)
+    assert "natural_resource" in contexts_of(
+        pipeline, "Russia agreed to sell natural gas to Serbia."
+    )
+
+
+def test_need_to_ought_to_has_to_are_norms_not_acts(pipeline) -> None:
+    assert not coded(pipeline, "Kenyan troops need to withdraw from Somalia.")
+    assert not coded(pipeline, "Kenya ought to release the Ugandan prisoners.")
+    assert not coded(pipeline, "Uganda has to release the Kenyan prisoners.")
+    text = "The Kenyan minister said Uganda needs to withdraw its troops from Kenya."
+    assert ("REQUEST", "KEN", "UGA") in triples(coded(pipeline, text))
+    text = "Kenya had to release the Ugandan prisoners."
+    assert ("RETREAT", "KEN", "UGA") in triples(coded(pipeline, text))
+
+
+def test_where_a_traveller_went_is_no_recipient(pipeline) -> None:
+    text = "A Kenyan man said he deeply regrets travelling to Somalia."
+    assert all(e.target is None for e in coded(pipeline, text))
+
+
+def test_an_act_named_inside_a_call_or_condition_is_not_done(pipeline) -> None:
+    text = "Kenya placed conditions on a Ugandan troop withdrawal from Somalia."
+    assert not [e for e in coded(pipeline, text) if e.event_type == "RETREAT"]
+    text = "Critics attacked Ruto's call for the withdrawal of Kenyan troops from Somalia."
+    assert not [e for e in coded(pipeline, text) if e.event_type == "RETREAT"]
+
+
+def test_an_unreported_would_is_a_supposition(pipeline) -> None:
+    assert not coded(pipeline, "A federal Somalia is something Kenya would resist.")
+    text = "Kenya said it would withdraw its troops from Somalia."
+    assert [e for e in coded(pipeline, text) if e.event_type == "CONCEDE"]
+
+
+def test_a_coordinated_verb_shares_the_future_of_the_first(pipeline) -> None:
+    text = "Kenya has said it will invade and occupy the border region of Somalia."
+    assert {e.event_type for e in coded(pipeline, text)} == {"THREATEN"}

@@ -120,11 +120,34 @@ LEADER_WORDS = frozenset(
 )
 # "X was unable to attack": an inability says the act did not occur (like "could not").
 INABILITY_WORDS = frozenset({"unable", "incapable"})
+# "seek/try/attempt to X" is the subject's own attempt at X, never a request to someone
+ATTEMPT_LEMMAS = frozenset({"seek", "try", "attempt", "strive", "endeavour", "endeavor"})
+# verbs that threaten only when what they warn of is coercive (manual: THREATEN)
+WARNING_LEMMAS = frozenset({"warn", "caution"})
+# "met to discuss X": verbs whose object is a topic, never a party acted upon
+TOPIC_LEMMAS = frozenset({"discuss", "debate", "consider", "review", "examine", "address"})
+# "travelling to X": where a motion verb leads is a place, not a party acted upon
+MOTION_LEMMAS = frozenset({"travel", "go", "come", "move", "flee", "journey", "fly", "head"})
+# verbs of aiming at or averting an outcome: their clause is no act that took place
+ENSURE_LEMMAS = frozenset({"ensure", "insure"})
+PREVENT_LEMMAS = frozenset({"prevent", "stop", "keep", "deter", "bar", "prohibit", "ban"})
 FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
 # Domestic acts whose recipient is often only the place they happen in.
 IN_PLACE_CATEGORIES = frozenset({"CONCEDE", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+
+
+def modal_auxes(verb: Token) -> list[Token]:
+    """The verb's auxiliaries; a coordinated verb with none of its own shares those of the
+    first verb ("will invade and occupy X": the occupying is as future as the invading)."""
+    own = children(verb, "aux")
+    if own or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return own
+    first = verb.head
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
+    return [a for a in children(first, "aux") if lower(a) != "to"]
 
 
 @dataclass
@@ -264,15 +287,21 @@ class EventCoder:
         """
         if self._intent_content(verb) is not None:
             return False
-        auxes = {lower(c) for c in children(verb, "aux", "auxpass")}
+        auxes = {lower(c) for c in modal_auxes(verb)} | {
+            lower(c) for c in children(verb, "auxpass")
+        }
         if auxes & POSSIBILITY_AUX and not (auxes == {"could"} and self._negated(verb)):
             return False
+        if "would" in auxes and speaker_of(verb) is None:
+            return False  # "something Assad would resist": a supposition, not reported intent
         clause = verb
         while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
             clause = clause.head
         if self._habitual(verb) or self._inside_a_plan(verb):
             return False
         if clause.dep_ == "xcomp" and lemma(clause.head) in LIKELIHOOD_WORDS:
+            return False
+        if self._goal_clause(clause):
             return False
         if (
             clause.dep_ == "acl"
@@ -287,6 +316,19 @@ class EventCoder:
         return not (
             clause.dep_ == "advcl"
             and any(lower(m) in CONDITION_MARKS for m in children(clause, "mark"))
+        )
+
+    @staticmethod
+    def _goal_clause(clause: Token) -> bool:
+        """ "make sure (that) X does not attack", "ensure X withdraws", "prevent X from
+        being killed": the clause names an outcome aimed at or averted, not a done act."""
+        head = clause.head
+        if clause.dep_ in ("ccomp", "csubj"):
+            if lemma(head) in ENSURE_LEMMAS:
+                return True
+            return lower(head) in ("sure", "certain") and lemma(head.head) == "make"
+        return (
+            clause.dep_ == "pcomp" and lower(head) == "from" and lemma(head.head) in PREVENT_LEMMAS
         )
 
     def _inside_a_plan(self, verb: Token) -> bool:
@@ -477,6 +519,13 @@ class EventCoder:
             return None
         if pattern.intent == "demand" and self._asserts_instead(verb):
             return None
+        if pattern.intent == "demand" and self._attempt_not_request(verb):
+            # "sought to change his mind": the subject tries the act itself, it asks nobody
+            other = self._verb_pattern(verb, skip=frozenset({pattern.id}))
+            if other is None or other.intent == "demand":
+                return None
+            retry = Match(other, verb, other.event, other.cameo, other.mode, "verb")
+            return self._code_verb(retry, verb_matches, consumed, finder)
         if pattern.intent == "promise" and (
             is_passive(verb)
             or (
@@ -493,8 +542,10 @@ class EventCoder:
         if pattern.intent and complement is not None:
             consumed.add(complement.trigger.i)
             self._apply_intent(match, complement)
-        elif pattern.has("complement_only"):
-            return None
+        elif pattern.has("complement_only") or (
+            pattern.intent == "threaten" and self._warning_of_conditions(verb)
+        ):
+            return None  # an intent with no act; a warning that names no coercion
         self._assign_roles(match, finder)
         if pattern.actor_kinds and not any(
             src.actor.sector in pattern.actor_kinds for src in match.sources
@@ -531,6 +582,8 @@ class EventCoder:
                 match.targets = fallback
                 match.notes.append("recipient found in the clause around the trigger")
         if match.kind == "verb":
+            if self._unspoken_norm(verb):
+                return None
             self._apply_tense(match)
         if pattern.has("needs_target") and not match.targets:
             return None
@@ -564,6 +617,32 @@ class EventCoder:
             if auxes & INDICATIVE_AUX or clause.tag_ in ("VBZ", "VBD"):
                 return True
         return False
+
+    @staticmethod
+    def _attempt_not_request(verb: Token) -> bool:
+        """ "seek to" + infinitive with no object of its own is an attempt (try to), while
+        "seek help/a meeting" and "seek X's release" ask someone for something."""
+        return (
+            lemma(verb) in ATTEMPT_LEMMAS
+            and not children(verb, "dobj")
+            and any(
+                any(lower(c) == "to" for c in children(x, "aux")) and not children(x, "nsubj")
+                for x in children(verb, "xcomp")
+            )
+        )
+
+    def _warning_of_conditions(self, verb: Token) -> bool:
+        """ "warned that services are overstretched": a warning whose clause names no
+        coded act and no force, sanction or break of relations is a statement of concern,
+        not a threat (manual: THREATEN is a coercive or forceful warning)."""
+        if lemma(verb) not in WARNING_LEMMAS:
+            return False
+        clauses = children(verb, "ccomp")
+        if not clauses:
+            return False
+        cues = self.patterns.mode_cues.get("THREATEN", {})
+        tokens = [t for clause in clauses for t in clause.subtree]
+        return not any(words_match(tokens, words) for words in cues.values())
 
     def _complement(
         self,
@@ -623,7 +702,9 @@ class EventCoder:
             if any(lower(m) in ("if", "unless") for m in children(clause, "mark")):
                 candidates += children(clause, "nsubj")
         for clause in children(verb, "xcomp", "advcl"):
-            if any(lower(c) == "to" for c in clause.children) or clause.dep_ == "xcomp":
+            if lemma(clause) in TOPIC_LEMMAS or lemma(clause) in MOTION_LEMMAS:
+                continue  # "met to discuss X", "regrets travelling to X": a topic, a place
+            if any(lower(c) == "to" for c in children(clause, "aux")) or clause.dep_ == "xcomp":
                 candidates += [t for t in clause.subtree if t.dep_ in ("dobj", "pobj")]
         candidates += [
             t
@@ -714,15 +795,35 @@ class EventCoder:
                 return mode
         return None
 
+    @staticmethod
+    def _unspoken_norm(verb: Token) -> bool:
+        """ "her activities must be investigated" with nobody saying so: the writer's view of
+        what ought to happen, not an act and not anyone's demand (manual: REQUEST needs a
+        source who asks)."""
+        return EventCoder._normative(verb) and speaker_of(verb) is None
+
+    @staticmethod
+    def _normative(verb: Token) -> bool:
+        """ "must/should X", "need to X", "ought to X", "has to X": what ought to happen.
+        Past "had to withdraw" reports a forced act that happened, so it stays an act."""
+        if any(lower(c) in OBLIGATION_AUX for c in modal_auxes(verb)):
+            return True
+        if verb.dep_ != "xcomp" or not any(lower(c) == "to" for c in children(verb, "aux")):
+            return False
+        head = verb.head
+        return lemma(head) in ("need", "ought") or (
+            lemma(head) == "have" and head.tag_ in ("VBZ", "VBP")
+        )
+
     def _apply_tense(self, match: Match) -> None:
         """Future and obligation frames (manual: AGREE, CONCEDE, THREATEN, REQUEST)."""
         verb = match.trigger
         future = (
-            any(lower(c) in FUTURE_AUX for c in children(verb, "aux"))
+            any(lower(c) in FUTURE_AUX for c in modal_auxes(verb))
             or (verb.dep_ == "xcomp" and lower(verb.head) in WILLING_WORDS)
             or (verb.dep_ == "pcomp" and lower(verb.head.head) in WILLING_WORDS)
         )
-        obligation = any(lower(c) in OBLIGATION_AUX for c in children(verb, "aux"))
+        obligation = self._normative(verb)
         category = match.event_type
         if obligation:
             speaker = speaker_of(verb)
@@ -941,6 +1042,13 @@ class EventCoder:
             return None
         if governor is not None and not self._reports_a_done_act(governor):
             return None  # "if X launches an attack", "X may hold talks": not (yet) done
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.dep_ == "prep"
+            and noun.head.head.pos_ == "NOUN"
+            and lemma(noun.head.head) in self.patterns.intent_nouns
+        ):
+            return None  # "his call for a withdrawal", "conditions on a withdrawal": wanted
         if self._name_part(noun, finder):
             return None  # "Doctors Under Fire", "the Peace Corps": a word of a name
         if (
