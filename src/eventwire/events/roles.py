@@ -9,6 +9,7 @@ lower confidence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -288,20 +289,26 @@ def phrase_tokens(token: Token) -> list[Token]:
     return sorted(set(tokens), key=lambda t: t.i)
 
 
-def words_match(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    """True when one of the phrases occurs in the tokens (by lower-case form or lemma)."""
-    forms = [(lower(t), lemma(t)) for t in tokens]
-    seen = {form for pair in forms for form in pair}
-    for phrase in phrases:
-        if phrase[0] not in seen:
-            continue  # the cheap test first: most phrases share no word with the text
-        if len(phrase) == 1:
+def token_forms(tokens: Iterable[Token]) -> list[tuple[str, str]]:
+    """Each token's lower-case form and lemma, read once so many phrase lists can share them."""
+    return [(t.lower_, t.lemma_.lower()) for t in tokens]
+
+
+def phrase_occurs(forms: list[tuple[str, str]], phrase: tuple[str, ...]) -> bool:
+    """True when the phrase's words follow one another in ``forms`` (form or lemma each)."""
+    size = len(phrase)
+    for start in range(len(forms) - size + 1):
+        if all(phrase[k] in forms[start + k] for k in range(size)):
             return True
-        size = len(phrase)
-        for start in range(len(forms) - size + 1):
-            if all(phrase[k] in forms[start + k] for k in range(size)):
-                return True
     return False
+
+
+def words_match(tokens: Iterable[Token], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """True when one of the phrases occurs in the tokens (by lower-case form or lemma)."""
+    forms = token_forms(tokens)
+    seen = {form for pair in forms for form in pair}
+    # the cheap test first: most phrases share no word with the text
+    return any(phrase[0] in seen and phrase_occurs(forms, phrase) for phrase in phrases)
 
 
 class ActorFinder:
