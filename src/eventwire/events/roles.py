@@ -89,7 +89,8 @@ class MentionIndex:
 
 
 def lower(token: Token) -> str:
-    return token.text.lower()
+    # spaCy's lexeme LOWER is the text's str.lower(), stored once per word type: no new string
+    return token.lower_
 
 
 def lemma(token: Token) -> str:
