@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
 from eventwire.model import Actor, Mention
@@ -120,7 +121,28 @@ def verb_forms(token: Token) -> list[str]:
 
 
 def children(token: Token, *deps: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
+    """The token's children with one of ``deps``, in text order.
+
+    Coding asks this tens of thousands of times per article; a per-doc table of
+    (dependency, child index) rows makes a token object only for the children asked for.
+    """
+    doc = token.doc
+    table = doc.user_data.get("eventwire_children")
+    if table is None:
+        table = doc.user_data["eventwire_children"] = _children_table(doc)
+    return [doc[i] for dep, i in table[token.i] if dep in deps]
+
+
+def _children_table(doc: Doc) -> list[list[tuple[str, int]]]:
+    """For each token, its children as (dependency label, index), read from the parse arrays."""
+    array = doc.to_array([HEAD, DEP])
+    strings = doc.vocab.strings
+    rows: list[list[tuple[str, int]]] = [[] for _ in range(len(doc))]
+    offsets = array[:, 0].astype("int64").tolist()  # heads are stored as relative offsets
+    for i, (offset, dep) in enumerate(zip(offsets, array[:, 1].tolist(), strict=True)):
+        if offset:  # a root is its own head, not its own child
+            rows[i + offset].append((strings[dep], i))
+    return rows
 
 
 # Participles that read as states of their subject, not as passives ("Israel is opposed
