@@ -221,11 +221,16 @@ def assign_dates(events: list[Event], doc: Doc, article: Article) -> list[Flag]:
     distrusted: set[tuple[int, int]] = set()
     sentence_expressions: dict[int, list[TimeExpression]] = {}
     sentences = nlp_sentences(doc)
+    event_sentences = {event.sentence_index for event in events}
+    doc_text = doc.text  # built once: a span's .text re-joins its tokens on every read
     for index, sentence in enumerate(sentences):
-        expressions = find_time_expressions(sentence.text, published)
+        text = doc_text[sentence.start_char : sentence.end_char]
+        if index not in event_sentences and (published is None or not WEEKDAY_RE.search(text)):
+            continue  # no event to date, and no weekday whose written date could disagree
+        expressions = find_time_expressions(text, published)
         if published:
             for weekday, other in weekday_conflicts(expressions):
-                flags.append(conflict_flag(sentence.text, weekday, other, published))
+                flags.append(conflict_flag(text, weekday, other, published))
                 distrusted.add((index, other.start))
         sentence_expressions[index] = [e for e in expressions if (index, e.start) not in distrusted]
 

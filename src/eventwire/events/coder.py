@@ -44,9 +44,11 @@ from eventwire.events.roles import (
     lemma,
     lower,
     participle_modified_noun,
+    phrase_occurs,
     phrase_tokens,
     prep_objects,
     speaker_of,
+    token_forms,
     verb_forms,
     words_match,
 )
@@ -1358,8 +1360,13 @@ class EventCoder:
 
     def _cue_contexts(self, sentence: Span) -> list[str]:
         """Contexts whose cue words occur in the sentence (computed once per sentence)."""
-        tokens = list(sentence)
-        return [c for c, words in self.patterns.context_cues.items() if words_match(tokens, words)]
+        forms = token_forms(sentence)
+        found: set[str] = set()
+        for word in {form for pair in forms for form in pair}:
+            for context, phrase in self.patterns.context_index.get(word, ()):
+                if context not in found and phrase_occurs(forms, phrase):
+                    found.add(context)
+        return [c for c in self.patterns.context_cues if c in found]
 
     def _contexts(self, match: Match, cue_contexts: list[str]) -> list[str]:
         found = list(match.pattern.contexts) + cue_contexts

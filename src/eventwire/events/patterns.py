@@ -111,8 +111,13 @@ class PatternSet:
     intent_nouns: frozenset[str] = frozenset()
     verb_index: dict[str, list[Pattern]] = field(default_factory=dict)
     noun_index: dict[str, list[Pattern]] = field(default_factory=dict)
+    # first word -> (context, phrase): a sentence looks up only the cues its words can start
+    context_index: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        for context, phrases in self.context_cues.items():
+            for phrase in phrases:
+                self.context_index.setdefault(phrase[0], []).append((context, phrase))
         for table, patterns in ((self.verb_index, self.verbs), (self.noun_index, self.nouns)):
             for pattern in patterns:
                 for lemma in pattern.lemmas:

@@ -9,8 +9,10 @@ lower confidence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
 from eventwire.model import Actor, Mention
@@ -88,7 +90,8 @@ class MentionIndex:
 
 
 def lower(token: Token) -> str:
-    return token.text.lower()
+    # spaCy's lexeme LOWER is the text's str.lower(), stored once per word type: no new string
+    return token.lower_
 
 
 def lemma(token: Token) -> str:
@@ -118,7 +121,28 @@ def verb_forms(token: Token) -> list[str]:
 
 
 def children(token: Token, *deps: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
+    """The token's children with one of ``deps``, in text order.
+
+    Coding asks this tens of thousands of times per article; a per-doc table of
+    (dependency, child index) rows makes a token object only for the children asked for.
+    """
+    doc = token.doc
+    table = doc.user_data.get("eventwire_children")
+    if table is None:
+        table = doc.user_data["eventwire_children"] = _children_table(doc)
+    return [doc[i] for dep, i in table[token.i] if dep in deps]
+
+
+def _children_table(doc: Doc) -> list[list[tuple[str, int]]]:
+    """For each token, its children as (dependency label, index), read from the parse arrays."""
+    array = doc.to_array([HEAD, DEP])
+    strings = doc.vocab.strings
+    rows: list[list[tuple[str, int]]] = [[] for _ in range(len(doc))]
+    offsets = array[:, 0].astype("int64").tolist()  # heads are stored as relative offsets
+    for i, (offset, dep) in enumerate(zip(offsets, array[:, 1].tolist(), strict=True)):
+        if offset:  # a root is its own head, not its own child
+            rows[i + offset].append((strings[dep], i))
+    return rows
 
 
 # Participles that read as states of their subject, not as passives ("Israel is opposed
@@ -288,20 +312,26 @@ def phrase_tokens(token: Token) -> list[Token]:
     return sorted(set(tokens), key=lambda t: t.i)
 
 
-def words_match(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    """True when one of the phrases occurs in the tokens (by lower-case form or lemma)."""
-    forms = [(lower(t), lemma(t)) for t in tokens]
-    seen = {form for pair in forms for form in pair}
-    for phrase in phrases:
-        if phrase[0] not in seen:
-            continue  # the cheap test first: most phrases share no word with the text
-        if len(phrase) == 1:
+def token_forms(tokens: Iterable[Token]) -> list[tuple[str, str]]:
+    """Each token's lower-case form and lemma, read once so many phrase lists can share them."""
+    return [(t.lower_, t.lemma_.lower()) for t in tokens]
+
+
+def phrase_occurs(forms: list[tuple[str, str]], phrase: tuple[str, ...]) -> bool:
+    """True when the phrase's words follow one another in ``forms`` (form or lemma each)."""
+    size = len(phrase)
+    for start in range(len(forms) - size + 1):
+        if all(phrase[k] in forms[start + k] for k in range(size)):
             return True
-        size = len(phrase)
-        for start in range(len(forms) - size + 1):
-            if all(phrase[k] in forms[start + k] for k in range(size)):
-                return True
     return False
+
+
+def words_match(tokens: Iterable[Token], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """True when one of the phrases occurs in the tokens (by lower-case form or lemma)."""
+    forms = token_forms(tokens)
+    seen = {form for pair in forms for form in pair}
+    # the cheap test first: most phrases share no word with the text
+    return any(phrase[0] in seen and phrase_occurs(forms, phrase) for phrase in phrases)
 
 
 class ActorFinder:
