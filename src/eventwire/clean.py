@@ -141,10 +141,10 @@ def split_dateline(paragraph: str) -> tuple[str, list[str]] | None:
 
 
 def repair_glued_words(text: str, known_names: Collection[str]) -> tuple[str, dict[str, str]]:
-    """Split words where a known name runs into the next word ("Putinby" -> "Putin by").
+    """Split words where a known name runs into the next word ("Merkelby" -> "Merkel by").
 
     A split happens only when the left part is a known name (or any capitalised
-    word, if the right part is a capitalised function word as in "ErdoganIn")
+    word, if the right part is a capitalised function word as in "MacronIn")
     and the right part is an English function word; ordinary words are left alone.
     """
     repairs: dict[str, str] = {}
