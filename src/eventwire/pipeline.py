@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -41,9 +41,17 @@ class Pipeline:
         resolver, coder = ActorResolver.load(), EventCoder.load()
         return cls(load_pipeline(model), resolver, coder, batch_size, workers)
 
-    def code(self, articles: Iterable[Article | DocumentError]) -> Iterator[CodedArticle]:
-        """Code a stream of articles in input order; a bad document goes to ``problems``."""
-        cleaned = self._texts(articles)
+    def code(
+        self,
+        articles: Iterable[Article | DocumentError],
+        skip: Callable[[Article], bool] | None = None,
+    ) -> Iterator[CodedArticle]:
+        """Code a stream of articles in input order; a bad document goes to ``problems``.
+
+        ``skip`` sees each cleaned article (its id is final only after cleaning) and
+        drops it before parsing: how the store passes over articles it already has.
+        """
+        cleaned = self._texts(articles, skip)
         if self.workers > 1:
             yield from self._code_in_workers(cleaned)
         else:
@@ -67,7 +75,11 @@ class Pipeline:
             while pending:
                 yield from pending.popleft().get()
 
-    def _texts(self, articles: Iterable[Article | DocumentError]) -> Iterator[tuple[str, Article]]:
+    def _texts(
+        self,
+        articles: Iterable[Article | DocumentError],
+        skip: Callable[[Article], bool] | None = None,
+    ) -> Iterator[tuple[str, Article]]:
         """Clean, then skip non-English and repeated articles; duplicates are per ``code`` call."""
         seen = Deduplicator()
         for item in articles:
@@ -75,9 +87,10 @@ class Pipeline:
                 self.problems.append(item)
                 continue
             try:
-                article = seen.check(
-                    clean.clean_article(item, known_names=self.resolver.name_words)
-                )
+                article = clean.clean_article(item, known_names=self.resolver.name_words)
+                if skip is not None and skip(article):
+                    continue
+                article = seen.check(article)
             except DocumentError as problem:
                 self.problems.append(problem)
                 continue

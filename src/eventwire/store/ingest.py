@@ -25,13 +25,11 @@ class IngestReport:
 def skip_known(
     items: Iterable[Article | DocumentError], known: set[str], report: IngestReport
 ) -> Iterator[Article | DocumentError]:
-    """Drop articles whose id is stored (or seen earlier in this run); ids need no parse."""
+    """Drop articles whose id as read is already stored: the cheapest skip, before cleaning."""
     for item in items:
-        if isinstance(item, Article):
-            if item.id in known:
-                report.already_stored += 1
-                continue
-            known.add(item.id)
+        if isinstance(item, Article) and item.id in known:
+            report.already_stored += 1
+            continue
         yield item
 
 
@@ -54,7 +52,18 @@ def ingest_articles(
         if on_batch:
             on_batch(result, report)
 
-    fresh = skip_known(articles, store.known_article_ids(), report)
-    store.ingest(pipeline.code(fresh), batch_size=batch_size, on_batch=batch_done)
+    known = store.known_article_ids()
+
+    def already_stored(article: Article) -> bool:
+        """Stored before, or met earlier in this run: no need to parse it."""
+        if article.id in known:
+            report.already_stored += 1
+            return True
+        known.add(article.id)
+        return False
+
+    # Cleaning settles an article's id, so the skip by id is checked again after it.
+    coded = pipeline.code(skip_known(articles, known, report), skip=already_stored)
+    store.ingest(coded, batch_size=batch_size, on_batch=batch_done)
     report.problems = pipeline.problems[first_problem:]
     return report
