@@ -21,9 +21,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from eventwire.clean import clean_article
-from eventwire.dedup import Deduplicator
-from eventwire.errors import DocumentError
 from eventwire.ingest import read_articles
 from eventwire.ingest.warc import warc_response_record
 
@@ -151,17 +148,12 @@ def code_records(warc: Path, limit: int | None) -> dict[str, float]:
 
 def scan_records(warc: Path) -> dict[str, float]:
     """Every record through ingest, cleaning and duplicate detection, without parsing."""
+    from eventwire.pipeline import Pipeline
+
+    pipeline = Pipeline.load()
     started = time.perf_counter()
-    seen = Deduplicator()
-    kept = skipped = 0
-    for item in read_articles([warc]):
-        try:
-            if isinstance(item, DocumentError):
-                raise item
-            seen.check(clean_article(item))
-            kept += 1
-        except DocumentError:
-            skipped += 1
+    kept = sum(1 for _ in pipeline.clean_stream(read_articles([warc])))
+    skipped = len(pipeline.problems)
     seconds = time.perf_counter() - started
     return {
         "scan_records": kept + skipped,

@@ -51,7 +51,7 @@ class Pipeline:
         ``skip`` sees each cleaned article (its id is final only after cleaning) and
         drops it before parsing: how the store passes over articles it already has.
         """
-        cleaned = self._texts(articles, skip)
+        cleaned = self.clean_stream(articles, skip)
         if self.workers > 1:
             yield from self._code_in_workers(cleaned)
         else:
@@ -75,7 +75,7 @@ class Pipeline:
             while pending:
                 yield from pending.popleft().get()
 
-    def _texts(
+    def clean_stream(
         self,
         articles: Iterable[Article | DocumentError],
         skip: Callable[[Article], bool] | None = None,
