@@ -654,3 +654,69 @@ def actors_stats(
     for kind, count in counts.items():
         table.add_row(kind, str(count))
     out().print(table)
+
+
+lexicon_app = typer.Typer(help="Look into the trigger lexicon.", no_args_is_help=True)
+app.add_typer(lexicon_app, name="lexicon")
+
+
+@lexicon_app.command("stats")
+def lexicon_stats(
+    output_format: Annotated[
+        LookupFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = LookupFormat.table,
+) -> None:
+    """Count families, entries and example sentences per PLOVER category."""
+    from eventwire.events.examples import entry_counts
+    from eventwire.events.patterns import load_patterns
+
+    try:
+        counts = entry_counts(load_patterns())
+    except EventWireError as exc:
+        raise fail(str(exc)) from None
+    if output_format is LookupFormat.json:
+        sys.stdout.write(json.dumps(counts) + "\n")
+        return
+    table = Table(title="trigger lexicon", title_justify="left")
+    table.add_column("category")
+    for column in ("families", "entries", "examples"):
+        table.add_column(column, justify="right")
+    for category, row in [*counts.items(), ("total", total_counts(counts))]:
+        table.add_row(category, *(str(row.get(c, 0)) for c in ("families", "entries", "examples")))
+    out().print(table)
+
+
+def total_counts(counts: dict[str, dict[str, int]]) -> dict[str, int]:
+    return {
+        column: sum(row.get(column, 0) for row in counts.values())
+        for column in ("families", "entries", "examples")
+    }
+
+
+@lexicon_app.command("check")
+def lexicon_check(
+    model: Annotated[str, typer.Option(help="spaCy pipeline to parse with.")] = DEFAULT_MODEL,
+) -> None:
+    """Code every example sentence of the lexicon and list the ones that fail."""
+    from eventwire.events.examples import run_examples
+    from eventwire.pipeline import Pipeline
+
+    try:
+        pipeline = Pipeline.load(model)
+        results = run_examples(pipeline, pipeline.coder.patterns)
+    except EventWireError as exc:
+        raise fail(str(exc)) from None
+    failed = [r for r in results if not r.passed]
+    for result in failed:
+        example = result.example
+        want = "no " + example.event if example.none else example.event
+        err.print(
+            f"FAIL {example.family}: {example.text!r} wants {want}"
+            f"{' ' + (example.source or '?') + ' -> ' + (example.target or '?') if not example.none else ''}; "
+            f"got {', '.join(result.got) or 'nothing'}",
+            markup=False,
+            highlight=False,
+        )
+    out().print(f"{len(results) - len(failed)} of {len(results)} examples pass", highlight=False)
+    if failed:
+        raise typer.Exit(code=1)

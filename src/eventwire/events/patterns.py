@@ -1,8 +1,10 @@
-"""Loading the event patterns (``patterns/*.yaml``) and checking them against the ontology.
+"""Loading the trigger lexicon (``lexicon/*.yaml``) and checking it against the ontology.
 
-Patterns are data: a verb or noun trigger, optional object words, the PLOVER category,
-CAMEO code and mode they assign, and where the recipient is found. This module only
-reads and validates them; the coder decides how they apply to a parse.
+The lexicon is data: one file per PLOVER category, each a list of families (a verb or
+noun trigger, optional object words, the CAMEO code and mode they assign, and where the
+recipient is found) with example sentences of our own. This module only reads and
+validates it (a misspelt field, role or category stops the load with the file and family
+named); the coder decides how families apply to a parse. See ``lexicon/README.md``.
 """
 
 from __future__ import annotations
@@ -17,14 +19,22 @@ from eventwire.errors import EventWireError
 from eventwire.events.ontology import Ontology, load_ontology
 
 INTENTS = frozenset({"agree", "promise", "threaten", "refuse", "demand"})
+KINDS = frozenset({"verb", "noun"})
+# Where a recipient can be read from (coder.EventCoder._targets); WORD is any preposition.
+TARGET_ROLES = frozenset(
+    {"dobj", "dobj_actor", "dative", "obj_owner", "ccomp_subj", "obj_acl_subj", "obj_acl_obj"}
+)
+PREPOSITION_ROLES = ("prep:", "obj_prep:")
+EXAMPLE_FIELDS = frozenset({"text", "source", "target", "event", "none"})
 KNOWN_FIELDS = frozenset(
     {
         "id",
+        "kind",
+        "examples",
         "lemmas",
         "objects",
         "object_preps",
         "modifiers",
-        "event",
         "cameo",
         "mode",
         "contexts",
@@ -64,6 +74,18 @@ def _strings(values: list | None, what: str) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Example:
+    """A sentence of our own a family must code (or, with ``none``, must not code)."""
+
+    family: str
+    text: str
+    event: str
+    source: str | None = None
+    target: str | None = None
+    none: bool = False
+
+
+@dataclass(frozen=True)
 class Pattern:
     """One trigger: verb (``kind='verb'``) or noun (``kind='noun'``)."""
 
@@ -85,6 +107,7 @@ class Pattern:
     subjects: tuple[tuple[str, ...], ...] = ()
     actor_kinds: tuple[str, ...] = ()
     not_preps: tuple[str, ...] = ()
+    examples: tuple[Example, ...] = ()
 
     @property
     def specificity(self) -> int:
@@ -128,24 +151,65 @@ class PatternSet:
                 table[key].sort(key=lambda p: -p.specificity)
 
 
-def _build(raw: dict, kind: str, where: str, ontology: Ontology) -> Pattern:
+def _examples(raw: list | None, pid: str, event: str, where: str) -> tuple[Example, ...]:
+    examples = []
+    for item in raw or []:
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise EventWireError(f"{where}: {pid}: an example needs a 'text' string")
+        unknown = set(item) - EXAMPLE_FIELDS
+        if unknown:
+            raise EventWireError(f"{where}: {pid}: example has unknown fields {sorted(unknown)}")
+        examples.append(
+            Example(
+                family=pid,
+                text=item["text"],
+                event=item.get("event", event),
+                source=item.get("source"),
+                target=item.get("target"),
+                none=bool(item.get("none")),
+            )
+        )
+    return tuple(examples)
+
+
+def _check_roles(roles: list[str], pid: str, where: str, kind: str) -> None:
+    for role in roles:
+        if kind == "noun" or role.startswith(PREPOSITION_ROLES):
+            word = role.split(":", 1)[-1] if kind == "verb" else role
+            if not word or " " in word.strip():
+                raise EventWireError(f"{where}: {pid}: bad role {role!r}")
+        elif role not in TARGET_ROLES:
+            raise EventWireError(
+                f"{where}: {pid}: unknown target role {role!r}; use one of "
+                f"{sorted(TARGET_ROLES)} or prep:WORD / obj_prep:WORD"
+            )
+
+
+def _build(raw: dict, event: str, where: str, ontology: Ontology) -> Pattern:
+    if not isinstance(raw, dict):
+        raise EventWireError(f"{where}: a family must be a mapping, not {raw!r}")
     unknown = set(raw) - KNOWN_FIELDS
     pid = raw.get("id", "?")
     if unknown:
-        raise EventWireError(f"{where}: pattern {pid}: unknown fields {sorted(unknown)}")
-    for required in ("id", "lemmas", "event", "cameo"):
+        raise EventWireError(f"{where}: family {pid}: unknown fields {sorted(unknown)}")
+    for required in ("id", "lemmas", "cameo"):
         if required not in raw:
-            raise EventWireError(f"{where}: pattern {pid}: missing {required!r}")
-    event = raw["event"]
-    ontology.category(event)
+            raise EventWireError(f"{where}: family {pid}: missing {required!r}")
+    kind = raw.get("kind", "verb")
+    if kind not in KINDS:
+        raise EventWireError(f"{where}: {pid}: kind must be verb or noun, not {kind!r}")
     ontology.check_mode(event, raw.get("mode"), f"{where}: {pid}")
     ontology.check_cameo(str(raw["cameo"]), f"{where}: {pid}")
     for context in raw.get("contexts", []):
-        if context not in ontology.contexts and context != "humanitarian":
+        if context not in ontology.contexts:
             raise EventWireError(f"{where}: {pid}: unknown context {context!r}")
     intent = raw.get("intent")
     if intent and intent not in INTENTS:
         raise EventWireError(f"{where}: {pid}: unknown intent {intent!r}")
+    if kind == "verb" and "target_preps" in raw:
+        raise EventWireError(f"{where}: {pid}: a verb family names 'target', not 'target_preps'")
+    if kind == "noun" and "target" in raw:
+        raise EventWireError(f"{where}: {pid}: a noun family names 'target_preps', not 'target'")
     flags = frozenset(
         name
         for name in (
@@ -161,6 +225,13 @@ def _build(raw: dict, kind: str, where: str, ontology: Ontology) -> Pattern:
         if raw.get(name)
     )
     target = raw.get("target_preps") if kind == "noun" else raw.get("target")
+    target = _strings(target, f"{pid} target") if target is not None else None
+    if target is None:
+        target = [] if kind == "noun" else ["dobj"]
+    _check_roles(target, pid, where, kind)
+    for sector in raw.get("actor_kinds", []):
+        if not isinstance(sector, str) or not sector.isupper():
+            raise EventWireError(f"{where}: {pid}: actor_kinds holds {sector!r}, not a sector code")
     return Pattern(
         id=pid,
         kind=kind,
@@ -168,15 +239,11 @@ def _build(raw: dict, kind: str, where: str, ontology: Ontology) -> Pattern:
         event=event,
         cameo=str(raw["cameo"]),
         mode=raw.get("mode"),
-        contexts=tuple(c for c in raw.get("contexts", []) if c in ontology.contexts),
+        contexts=tuple(raw.get("contexts", [])),
         objects=_words(raw.get("objects")),
         object_preps=tuple(_strings(raw.get("object_preps"), f"{pid} object_preps")),
         modifiers=_words(raw.get("modifiers")),
-        target=tuple(
-            _strings(target, f"{pid} target")
-            if target is not None
-            else ([] if kind == "noun" else ["dobj"])
-        ),
+        target=tuple(target),
         source_preps=tuple(_strings(raw.get("source_preps"), f"{pid} source_preps")),
         reciprocal=bool(raw.get("reciprocal")),
         intent=intent,
@@ -184,44 +251,60 @@ def _build(raw: dict, kind: str, where: str, ontology: Ontology) -> Pattern:
         subjects=_words(raw.get("subjects")),
         actor_kinds=tuple(raw.get("actor_kinds", [])),
         not_preps=tuple(_strings(raw.get("not_preps"), f"{pid} not_preps")),
+        examples=_examples(raw.get("examples"), pid, event, where),
     )
 
 
 def _read(name: str):
-    text = resources.files("eventwire.events").joinpath("patterns", name).read_text("utf-8")
+    text = resources.files("eventwire.events").joinpath("lexicon", name).read_text("utf-8")
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise EventWireError(f"patterns/{name}: not valid YAML: {exc}") from None
+        raise EventWireError(f"lexicon/{name}: not valid YAML: {exc}") from None
+
+
+def _read_category(category: str, ontology: Ontology) -> list[Pattern]:
+    name = f"{category.lower()}.yaml"
+    where = f"lexicon/{name}"
+    data = _read(name)
+    if not isinstance(data, dict) or data.get("category") != category:
+        raise EventWireError(f"{where}: must start with 'category: {category}'")
+    unknown = set(data) - {"category", "families"}
+    if unknown:
+        raise EventWireError(f"{where}: unknown top-level fields {sorted(unknown)}")
+    return [_build(raw, category, where, ontology) for raw in data.get("families") or []]
 
 
 @lru_cache(maxsize=1)
 def load_patterns() -> PatternSet:
-    """Read every pattern file once and validate it against the ontology."""
+    """Read every lexicon file once and validate it against the ontology.
+
+    Categories are read in the manual's order (verbal cooperation to material conflict),
+    which is also the order families of equal specificity are tried in.
+    """
     ontology = load_ontology()
-    verbs = [_build(raw, "verb", "patterns/verbs.yaml", ontology) for raw in _read("verbs.yaml")]
-    noun_file = _read("nouns.yaml")
-    nouns = [_build(raw, "noun", "patterns/nouns.yaml", ontology) for raw in noun_file["nouns"]]
-    ids = [p.id for p in verbs + nouns]
+    families = [p for category in ontology.categories for p in _read_category(category, ontology)]
+    ids = [p.id for p in families]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
-        raise EventWireError(f"patterns: duplicate ids {sorted(duplicates)}")
+        raise EventWireError(f"lexicon: duplicate family ids {sorted(duplicates)}")
+    grammar = _read("grammar.yaml")
     mode_cues = {
         category: {mode: _words(words) for mode, words in modes.items()}
         for category, modes in _read("modes.yaml").items()
     }
     for category, modes in mode_cues.items():
         for mode in modes:
-            ontology.check_mode(category, mode, "patterns/modes.yaml")
+            ontology.check_mode(category, mode, "lexicon/modes.yaml")
     context_cues = {context: _words(words) for context, words in _read("contexts.yaml").items()}
     for context in context_cues:
         if context not in ontology.contexts:
-            raise EventWireError(f"patterns/contexts.yaml: unknown context {context!r}")
+            raise EventWireError(f"lexicon/contexts.yaml: unknown context {context!r}")
     return PatternSet(
-        verbs,
-        nouns,
-        frozenset(noun_file.get("light_verbs", [])),
+        [p for p in families if p.kind == "verb"],
+        [p for p in families if p.kind == "noun"],
+        frozenset(grammar.get("light_verbs", [])),
         mode_cues,
         context_cues,
-        frozenset(noun_file.get("intent_nouns", [])),
+        frozenset(grammar.get("intent_nouns", [])),
     )
