@@ -170,12 +170,14 @@ def test_confidence_ranks_direct_verbs_above_nominal_guesses(pipeline) -> None:
     direct = coded(pipeline, "Norway sent humanitarian aid to Sudan.")[0]
     nominal = [
         e
-        for e in coded(pipeline, "The attack on a village near the border shocked observers.")
+        for e in coded(
+            pipeline, "The attack on a Chadian village by Sudanese troops shocked observers."
+        )
         if e.event_type == "ASSAULT"
     ]
     assert 0.0 <= direct.confidence <= 1.0
     assert direct.confidence > 0.8
-    assert all(n.confidence < direct.confidence for n in nominal)
+    assert nominal and all(n.confidence < direct.confidence for n in nominal)
 
 
 def test_contexts_come_from_lexical_cues(pipeline) -> None:
@@ -246,8 +248,9 @@ def test_participle_after_an_object_acts_for_that_noun(pipeline) -> None:
 
 
 def test_city_compound_on_an_attack_noun_is_the_place(pipeline) -> None:
-    events = coded(pipeline, "Officials in Oslo recalled the Madrid train bombings of 2004.")
-    assert not any(e.source and e.source.country == "ESP" for e in events)
+    events = coded(pipeline, "Moroccan militants carried out the Madrid train bombings of 2004.")
+    assert [e.source.country for e in events if e.event_type == "ASSAULT"] == ["MAR"]
+    assert not any(e.target and e.target.country == "ESP" for e in events)
 
 
 def test_demand_noun_is_a_request_and_its_content_is_not_done(pipeline) -> None:
@@ -306,10 +309,11 @@ def test_a_purpose_infinitive_on_a_noun_is_not_coded_alone(pipeline) -> None:
 
 def test_a_supplier_named_in_a_participle_modifier_is_not_the_owner(pipeline) -> None:
     for text in (
-        "Chinese-made rifles were seized by the police in Mali.",
-        "Rebels seized Brazilian-supplied trucks.",
+        "Chinese-made weapons were seized by Malian police.",
+        "Colombian rebels seized Brazilian-supplied weapons.",
     ):
         events = coded(pipeline, text)
+        assert events
         assert not any(e.target and e.target.country in ("CHN", "BRA") for e in events)
         assert not any(e.source and e.source.country == "BRA" for e in events)
 

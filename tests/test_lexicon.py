@@ -25,7 +25,9 @@ def test_every_category_has_a_file_with_families() -> None:
 def test_the_lexicon_has_the_size_of_the_field() -> None:
     counts = entry_counts(load_patterns())
     assert sum(row["entries"] for row in counts.values()) >= MIN_ENTRIES
-    small = {c: row["entries"] for c, row in counts.items() if row["entries"] < MIN_ENTRIES_PER_CATEGORY}
+    small = {
+        c: row["entries"] for c, row in counts.items() if row["entries"] < MIN_ENTRIES_PER_CATEGORY
+    }
     assert not small
 
 
@@ -39,7 +41,10 @@ def test_every_family_carries_examples() -> None:
     ("raw", "message"),
     [
         ({"id": "x", "lemmas": ["a"], "cameo": "111", "targte": ["dobj"]}, "unknown fields"),
-        ({"id": "x", "lemmas": ["a"], "cameo": "111", "target": ["dobject"]}, "unknown target role"),
+        (
+            {"id": "x", "lemmas": ["a"], "cameo": "111", "target": ["dobject"]},
+            "unknown target role",
+        ),
         ({"id": "x", "lemmas": ["a"], "cameo": "111", "mode": "shouting"}, "mode"),
         ({"id": "x", "lemmas": ["a"], "cameo": "999"}, "999"),
         ({"id": "x", "lemmas": ["a"], "cameo": "111", "kind": "adverb"}, "kind"),
