@@ -711,3 +711,50 @@ def test_a_persons_own_first_name_does_not_make_their_surname_common(mentions, r
     assert "mahathir" not in resolver.shared_surnames
     found = mentions("Mahathir rejected the offer.", date(2019, 10, 20))
     assert [(m.text, m.actor.code) for m in found] == [("Mahathir", "MYS GOV")]
+
+
+# -- actors the knowledge base does not name ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        (
+            "The Lakeside Democratic Movement condemned the arrests.",
+            "Lakeside Democratic Movement",
+            "PTY",
+        ),
+        ("Peru's Andean Renewal Party rejected the plan.", "Andean Renewal Party", "PER PTY"),
+        ("The Chilean Miners Federation called a strike.", "Chilean Miners Federation", "CHL LAB"),
+        (
+            "The Highland Liberation Army ambushed a convoy.",
+            "Highland Liberation Army",
+            "REB",
+        ),
+        ("The Ghana Defence Forces shelled the camp.", "Ghana Defence Forces", "GHA MIL"),
+        (
+            "The Chadian League for Human Rights counted the dead.",
+            "Chadian League for Human Rights",
+            "TCD NGO",
+        ),
+    ],
+)
+def test_an_unknown_named_organisation_takes_its_sector_from_its_last_word(
+    mentions, text: str, phrase: str, code: str
+) -> None:
+    found = {m.text: m.actor for m in mentions(text)}
+    assert found[phrase].code == code and found[phrase].kb_id is None
+
+
+def test_people_held_or_living_somewhere_are_civilians_not_the_state(mentions) -> None:
+    codes = {
+        m.text: m.actor.code for m in mentions("Ugandan prisoners and inhabitants of Kenya spoke.")
+    }
+    assert codes == {"Ugandan prisoners": "UGA CVL", "inhabitants of Kenya": "KEN CVL"}
+
+
+def test_rights_groups_with_no_country_are_ngos(mentions) -> None:
+    [found] = mentions("Human rights groups condemned the verdict.")
+    assert found.actor.code == "NGO NGO"
+    located = mentions("A rights group based in Chile condemned the verdict.")
+    assert [m.actor.code for m in located][:1] == ["CHL NGO"]

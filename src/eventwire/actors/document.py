@@ -90,6 +90,7 @@ NOT_PERSON_ENTS = frozenset(
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nn"})
 # "the parliament of Poland", "police in Nairobi", "students across Indonesia", "troops from Chad"
 AGENT_PLACE_WORDS = frozenset({"of", "in", "across", "throughout", "from"})
+LOCATED_WORDS = frozenset({"based", "headquartered", "located", "operating"})
 FORMER_WORDS = frozenset({"former", "late", "ex", "ousted", "deposed"})
 PRONOUN_WINDOW = 2  # "he"/"she" look back at most two sentences
 POSSESSIVE = frozenset({"'s", "’s", "'"})
@@ -189,7 +190,15 @@ class DocumentPass:
 
     def step(self, i: int) -> int:
         """Try each kind of mention at token ``i``; return where to go on."""
-        for attempt in (self.at_hit, self.at_fuzzy, self.at_title, self.at_agent, self.at_pronoun):
+        attempts = (
+            self.at_organisation,
+            self.at_hit,
+            self.at_fuzzy,
+            self.at_title,
+            self.at_agent,
+            self.at_pronoun,
+        )
+        for attempt in attempts:
             nxt = attempt(i)
             if nxt is not None:
                 return max(nxt, i + 1)
@@ -401,6 +410,39 @@ class DocumentPass:
         end = self.extend_over_agents(end)
         self.add(i, end, actor, "alias")
         return end
+
+    def at_organisation(self, i: int) -> int | None:
+        """A named organisation the KB does not know ("the Kenya Human Rights Commission").
+
+        Its name's last word gives its sector (``organisation_words.tsv``), a country named
+        in it or owning it ("Kenya's Orange Democratic Movement") its country; the actor has
+        no KB id. Names the KB knows in full, or that hold a known organisation, person or
+        armed group, are left to the other attempts.
+        """
+        ent = self.ent_of.get(i)
+        if ent is None or ent.label_ != "ORG":
+            return None
+        start = ent.start + (self.lower[ent.start] == "the")
+        if i != start or ent.end - start < 2:
+            return None
+        found = self.kb.organisation_words.get(self.lower[ent.end - 1])
+        if found is None:
+            return None
+        country = None
+        for k in range(start, ent.end):
+            if k in self.hits:
+                if self.country_hit(k) is None:
+                    return None  # a known name inside: the KB resolves it
+                country = country or self.country_hit(k)[1]
+        if country is None and start >= 2 and self.lower[start - 1] in POSSESSIVE:
+            owner = next((m for m in self.mentions if m.end == start - 1), None)
+            country = owner.actor.country if owner else None
+        sector = found[1] if country else found[0]
+        if country is None and sector in ("NGO", "IGO"):
+            country = sector  # an international NGO, as the KB codes Amnesty (NGO NGO)
+        name = self.doc[start : ent.end].text
+        self.add(start, ent.end, Actor(name, country, sector, None, None, ""), "organisation name")
+        return ent.end
 
     def at_person(self, i: int) -> int | None:
         """A person's name (full, alias or surname), possibly heading an agent phrase."""
@@ -939,6 +981,8 @@ class DocumentPass:
             return None
         end, agent = found
         j = end
+        if j + 2 < self.n and self.lower[j] in LOCATED_WORDS and self.lower[j + 1] == "in":
+            j += 1  # "a rights group based in Chile" is a Chilean group
         if j + 1 < self.n and self.lower[j] in AGENT_PLACE_WORDS:
             k = j + 1
             while agent.local and k < self.n and self.lower[k] in RESIDENCE_SKIP:
@@ -961,8 +1005,10 @@ class DocumentPass:
             return named_end
         if not agent.alone:
             return None
+        # with no country word, an NGO or IGO agent is coded as the KB codes such bodies
+        country = agent.sector if agent.sector in ("NGO", "IGO") else None
         actor = Actor(
-            agent.agent_id.replace("_", " "), None, agent.sector, f"agent:{agent.agent_id}"
+            agent.agent_id.replace("_", " "), country, agent.sector, f"agent:{agent.agent_id}"
         )
         named_end, named = self.named_agent(end, actor)
         if named_end == end and self.modifies_other_noun(i, end):

@@ -276,6 +276,8 @@ class KnowledgeBase:
     agents: list[Agent]
     titles: list[Title]
     regions: dict[str, Region] = field(default_factory=dict)
+    # last word of an unknown organisation's name -> (sector, sector when a country owns it)
+    organisation_words: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @classmethod
     def load(
@@ -307,6 +309,7 @@ class KnowledgeBase:
             agents=load_agents(data_dir / "agents.tsv"),
             titles=load_titles(data_dir / "titles.tsv"),
             regions=load_regions(data_dir / "regions.tsv", countries),
+            organisation_words=load_organisation_words(data_dir / "organisation_words.tsv"),
         )
 
     @cached_property
@@ -424,6 +427,19 @@ def load_agents(path: Path) -> list[Agent]:
             )
         )
     return agents
+
+
+def load_organisation_words(path: Path) -> dict[str, tuple[str, str]]:
+    words: dict[str, tuple[str, str]] = {}
+    for number, cells in read_rows(path, 4):
+        word, sector, in_country, _note = cells
+        where = f"{path.name}:{number}"
+        check_sector(sector, where)
+        check_sector(in_country or sector, where)
+        if word.lower() in words:
+            raise EventWireError(f"{where}: {word!r} is listed twice")
+        words[word.lower()] = (sector, in_country or sector)
+    return words
 
 
 def load_titles(path: Path) -> list[Title]:
