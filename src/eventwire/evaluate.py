@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -344,8 +345,10 @@ def article_scores_as_sentence_shape(
 
 
 def find_corpus(name: str, gold: Path) -> Path:
-    """A corpus named in gold: beside the gold file, or in a ``shared/corpus`` above it."""
+    """A corpus named in gold: beside it, in $EVENTWIRE_SHARED/corpus, or a shared/corpus above."""
     candidates = [gold.parent / name, gold.parent / "corpus" / name]
+    if os.environ.get("EVENTWIRE_SHARED"):
+        candidates.append(Path(os.environ["EVENTWIRE_SHARED"]) / "corpus" / name)
     candidates += [folder / "shared" / "corpus" / name for folder in gold.resolve().parents]
     for candidate in candidates:
         if candidate.is_file():
