@@ -217,3 +217,30 @@ def test_seed_gold_finds_the_four_phone_calls(shared_dir: Path, pipeline) -> Non
     scores = evaluate_file(shared_dir / "seed" / "gold.jsonl", pipeline)
     assert scores["core_found"] == scores["core_total"] == 4
     assert scores["unmatched_predictions"] <= 2
+
+
+def test_a_frozen_split_is_scored_without_its_errors_and_must_be_unchanged(
+    tmp_path: Path, pipeline
+) -> None:
+    import hashlib
+
+    (tmp_path / "story.txt").write_text("Sweden criticized Norway on Friday.\n", encoding="utf-8")
+    gold = write_gold(
+        tmp_path / "blind.jsonl",
+        [
+            {
+                "article": "story.txt",
+                "source": {"text": "Sweden", "country": "SWE", "sector": "GOV"},
+                "target": {"text": "Chile", "country": "CHL", "sector": "GOV"},
+                "event": "ACCUSE",
+                "date": "2024-01-01",
+                "core": True,
+            }
+        ],
+    )
+    (tmp_path / "blind.sha256").write_text(hashlib.sha256(gold.read_bytes()).hexdigest())
+    scores = evaluate_file(gold, pipeline)
+    assert scores["frozen"] and scores["unmatched_predictions"] == 1 and scores["unmatched"] == []
+    gold.write_text(gold.read_text() + "\n", encoding="utf-8")
+    with pytest.raises(EventWireError, match="frozen split"):
+        evaluate_file(gold, pipeline)

@@ -580,8 +580,10 @@ def print_scores(result: dict) -> None:
             f"({result['predicted']} predicted, {result['unmatched_predictions']} unmatched)  "
             f"date accuracy: {result['date_accuracy']:.3f}"
         )
+        if result.get("frozen"):
+            console.print("  (frozen blind split: unmatched predictions are not shown)")
         for line in result["unmatched"]:
-            console.print(f"  unmatched: {line}", highlight=False)
+            console.print(f"  unmatched: {line}", highlight=False, markup=False)
 
 
 actors_app = typer.Typer(help="Look into the actor knowledge base.", no_args_is_help=True)
