@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format clean
+.PHONY: demo test lint format clean train
 
 $(STAMP): requirements.lock pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+train: $(STAMP)
+	$(BIN)/python training/build_corpus.py
+	$(BIN)/eventwire train --corpus training/corpus.jsonl
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -545,6 +545,37 @@ def eval_command(
     print_scores(result)
 
 
+@app.command()
+def train(
+    corpus: Annotated[
+        Path, typer.Option(help="Training corpus (JSON Lines, from training/build_corpus.py).")
+    ] = Path("training/corpus.jsonl"),
+    out_path: Annotated[
+        Path | None,
+        typer.Option("--out", help="Where to write the model; default: the shipped model."),
+    ] = None,
+    quick: Annotated[
+        bool, typer.Option(help="Train on a small subset (for tests); not for shipping.")
+    ] = False,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    output_format: Annotated[
+        EvalFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = EvalFormat.table,
+) -> None:
+    """Train the event-type classifier (the coder's second opinion) and report held-out scores."""
+    from eventwire.events.classifier import default_model_path, format_metrics
+    from eventwire.events.classifier import train as train_classifier
+
+    try:
+        metrics = train_classifier(corpus, out_path or default_model_path(), seed=seed, quick=quick)
+    except EventWireError as exc:
+        raise fail(str(exc)) from None
+    if output_format is EvalFormat.json:
+        sys.stdout.write(json.dumps(metrics, ensure_ascii=False) + "\n")
+        return
+    out().print(format_metrics(metrics), highlight=False)
+
+
 def print_scores(result: dict) -> None:
     console = out()
     table = Table(title=f"event type ({result['records']} records)", title_justify="left")

@@ -20,6 +20,7 @@ Public API::
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import random
 import sys
@@ -283,6 +284,11 @@ class EventClassifier:
         return token.pos_ in ("NOUN", "PROPN") and _lemma(token) in self.event_nouns
 
 
+def default_model_path() -> Path:
+    """Where the shipped model lives in the source tree (``make train`` writes it here)."""
+    return Path(__file__).resolve().parent / "models" / MODEL_NAME
+
+
 @lru_cache(maxsize=8)
 def _load_cached(path: str | None) -> EventClassifier:
     import joblib
@@ -437,7 +443,7 @@ def evaluate(probs: np.ndarray, y: np.ndarray, labels: Sequence[str]) -> dict:
     bins = [0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001]
     table = []
     ece = 0.0
-    for lo, hi in zip(bins, bins[1:], strict=False):
+    for lo, hi in itertools.pairwise(bins):
         mask = (conf >= lo) & (conf < hi)
         n = int(mask.sum())
         if not n:
@@ -574,9 +580,7 @@ def train(
     y_val = y_all[val_idx]
     held = evaluate(val_probs, y_val, clf.labels)
     raw = evaluate(
-        EventClassifier({**payload, "temperature": 1.0}).probabilities(
-            [feats[i] for i in val_idx]
-        ),
+        EventClassifier({**payload, "temperature": 1.0}).probabilities([feats[i] for i in val_idx]),
         y_val,
         clf.labels,
     )
@@ -651,4 +655,12 @@ def _confusions(probs: np.ndarray, y: np.ndarray, labels: Sequence[str]) -> list
     return pairs.most_common(15)
 
 
-__all__ = ["CATEGORIES", "LABELS", "NONE", "EventClassifier", "features", "train"]
+__all__ = [
+    "CATEGORIES",
+    "LABELS",
+    "NONE",
+    "EventClassifier",
+    "default_model_path",
+    "features",
+    "train",
+]
