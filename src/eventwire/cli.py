@@ -604,12 +604,24 @@ def print_scores(result: dict) -> None:
     )
     if "source_country_accuracy" in result:
         console.print(f"source country accuracy: {result['source_country_accuracy']:.3f}")
+    for system, scores in result.get("systems", {}).items():
+        line = (
+            f"{system:>10}: event type P {scores['event_type_precision']:.3f} "
+            f"R {scores['event_type_recall']:.3f} F1 {scores['event_type_f1']:.3f}  "
+            f"triple F1 {scores['triple_f1']:.3f}"
+        )
+        if "core_recall" in scores:
+            line += (
+                f"  core recall {scores['core_recall']:.3f} precision {scores['precision']:.3f} "
+                f"F1 {scores['core_f1']:.3f}"
+            )
+        console.print(line, highlight=False)
     if "core_recall" in result:
         console.print(
             f"core recall: {result['core_recall']:.3f} ({result['core_found']}/"
             f"{result['core_total']})  precision: {result['precision']:.3f} "
             f"({result['predicted']} predicted, {result['unmatched_predictions']} unmatched)  "
-            f"date accuracy: {result['date_accuracy']:.3f}"
+            f"date accuracy: {result['date_accuracy']:.3f}  core F1: {result['core_f1']:.3f}"
         )
         if result.get("frozen"):
             console.print("  (frozen blind split: unmatched predictions are not shown)")

@@ -25,7 +25,8 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -198,15 +199,72 @@ def score_sentence_records(
     }
 
 
-def code_sentences(records: list[dict[str, Any]], pipeline) -> list[list[Event]]:
-    """Each record as a one-sentence article, parsed in batches with ``nlp.pipe``."""
+def sentence_docs(records: list[dict[str, Any]], pipeline) -> list[tuple[Any, Article]]:
+    """Each record as a one-sentence article, parsed once in batches with ``nlp.pipe``."""
     articles = [
         Article(text=r["text"].strip(), source=str(r.get("id", n)), published=None)
         for n, r in enumerate(records)
     ]
-    pairs = ((a.text, a) for a in articles)
-    coded = pipeline.code_parsed(parse_batches(pipeline.nlp, pairs, pipeline.batch_size))
-    return [[e for e in c.events if not e.negated] for c in coded]
+    return list(parse_batches(pipeline.nlp, ((a.text, a) for a in articles), pipeline.batch_size))
+
+
+def code_sentences(records: list[dict[str, Any]], pipeline) -> list[list[Event]]:
+    return coded_events(pipeline, sentence_docs(records, pipeline))
+
+
+def coded_events(pipeline, parsed: list[tuple[Any, Article]]) -> list[list[Event]]:
+    """The non-negated events of each parsed article, in order."""
+    return [[e for e in c.events if not e.negated] for c in pipeline.code_parsed(parsed)]
+
+
+@contextmanager
+def patterns_only(pipeline) -> Iterator[None]:
+    """Code with the lexicon alone: the classifier's second opinion switched off."""
+    coder = pipeline.coder
+    saved, coder.second_opinion = coder.second_opinion, None
+    try:
+        yield
+    finally:
+        coder.second_opinion = saved
+
+
+def classifier_alone(pipeline, parsed: list[tuple[Any, Article]]) -> list[list[Event]]:
+    """The classifier's own calls, without lexicon or roles: one typed event per candidate
+    word it is sure of (``add_threshold``), for its standalone event-type score."""
+    opinion = pipeline.coder.second_opinion
+    found = []
+    for doc, article in parsed:
+        events = []
+        for sentence in doc.sents:
+            tokens = opinion.classifier.candidates(sentence)
+            for token, scores in zip(tokens, opinion.classifier.score_many(tokens), strict=True):
+                label = max(scores, key=scores.get)
+                if label != "NONE" and scores[label] >= opinion.add_threshold:
+                    events.append(
+                        Event(
+                            article_id=article.id,
+                            sentence_index=0,
+                            sentence=sentence.text,
+                            span=(token.idx, token.idx + len(token)),
+                            evidence=token.text,
+                            source=None,
+                            target=None,
+                            event_type=label,
+                            confidence=scores[label],
+                        )
+                    )
+        found.append(events)
+    return found
+
+
+def system_summary(scores: dict[str, Any]) -> dict[str, float]:
+    summary = {"event_type_f1": scores["event_type"]["micro"]["f1"]}
+    summary |= {f"event_type_{k}": v for k, v in scores["event_type"]["micro"].items()}
+    summary["triple_f1"] = scores["triple"]["f1"]
+    for key in ("core_recall", "precision", "core_f1"):
+        if key in scores:
+            summary[key] = scores[key]
+    return summary
 
 
 # -- article gold ----------------------------------------------------------------------
@@ -278,18 +336,20 @@ def score_article_records(
     }
 
 
-def code_article_files(paths: Iterable[Path], pipeline) -> dict[str, list[Event]]:
+def article_files(paths: Iterable[Path]) -> tuple[list, dict[Path, str]]:
     from eventwire.ingest import read_articles
 
-    found: dict[str, list[Event]] = {}
     names = {path.resolve(): path.name for path in paths}
+    return list(read_articles(list(names))), names
+
+
+def parse_articles(pipeline, articles: list) -> list[tuple[Any, Article]]:
+    """Clean and parse the gold's articles once; any problem stops the evaluation."""
     earlier_problems = len(pipeline.problems)
-    for coded in pipeline.code(read_articles(list(names))):
-        name = names.get(Path(coded.article.source).resolve(), Path(coded.article.source).name)
-        found[name] = [e for e in coded.events if not e.negated]
+    parsed = list(parse_batches(pipeline.nlp, pipeline.clean_stream(articles), pipeline.batch_size))
     for problem in pipeline.problems[earlier_problems:]:
         raise EventWireError(f"could not code a gold article: {problem}")
-    return found
+    return parsed
 
 
 def article_scores_as_sentence_shape(
@@ -379,29 +439,40 @@ def corpus_articles(records: list[dict[str, Any]], gold: Path) -> list[Article]:
     return articles
 
 
-def code_corpus_rows(records: list[dict[str, Any]], gold: Path, pipeline) -> dict[str, list[Event]]:
-    found: dict[str, list[Event]] = {}
-    earlier_problems = len(pipeline.problems)
-    for coded in pipeline.code(corpus_articles(records, gold)):
-        found[coded.article.source] = [e for e in coded.events if not e.negated]
-    for problem in pipeline.problems[earlier_problems:]:
-        raise EventWireError(f"could not code a gold article: {problem}")
-    return found
-
-
-def code_gold_articles(
-    records: list[dict[str, Any]], gold: Path, pipeline
-) -> dict[str, list[Event]]:
-    """Code the articles article gold names: corpus rows, or files beside the gold."""
+def gold_articles(records: list[dict[str, Any]], gold: Path, pipeline) -> tuple[list, Any]:
+    """The parsed articles article gold names (corpus rows or files beside the gold), and
+    how to find each one's gold key."""
     if all("corpus" in r for r in records):
-        return code_corpus_rows(records, gold, pipeline)
+        return parse_articles(pipeline, corpus_articles(records, gold)), lambda a: a.source
     if any("corpus" in r for r in records):
         raise EventWireError(f"{gold}: mixes corpus rows and article files")
     files = sorted({gold.parent / r["article"] for r in records})
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         raise EventWireError(f"{gold}: article file(s) not found: {', '.join(missing)}")
-    return code_article_files(files, pipeline)
+    articles, names = article_files(files)
+    return parse_articles(pipeline, articles), lambda a: names.get(
+        Path(a.source).resolve(), Path(a.source).name
+    )
+
+
+def code_gold_articles(
+    records: list[dict[str, Any]], gold: Path, pipeline
+) -> dict[str, list[Event]]:
+    parsed, key = gold_articles(records, gold, pipeline)
+    return keyed(parsed, key, coded_events(pipeline, parsed))
+
+
+def keyed(parsed, key, events: list[list[Event]]) -> dict[str, list[Event]]:
+    return {key(article): found for (_doc, article), found in zip(parsed, events, strict=True)}
+
+
+def score_articles(records: list[dict[str, Any]], events: dict[str, list[Event]]) -> dict[str, Any]:
+    result = article_scores_as_sentence_shape(records, events)
+    result |= score_article_records(records, events)
+    result["records"] = len(records)
+    result["gold"] = "article"
+    return result
 
 
 def is_frozen(gold: Path) -> bool:
@@ -419,15 +490,25 @@ def is_frozen(gold: Path) -> bool:
 
 
 def evaluate_file(path: str | Path, pipeline) -> dict[str, Any]:
-    """Score the pipeline against one gold file; the result is JSON-ready."""
+    """Score the pipeline against one gold file; the result is JSON-ready.
+
+    With the classifier loaded, ``systems`` also scores the lexicon alone and (sentence
+    gold) the classifier alone on the same parses; the main figures are the combined
+    system's, which is what ``eventwire code`` outputs.
+    """
     path = Path(path)
     records = read_gold(path)
+    has_opinion = getattr(pipeline.coder, "second_opinion", None) is not None
     if is_article_gold(records):
-        events = code_gold_articles(records, path, pipeline)
-        result = article_scores_as_sentence_shape(records, events)
-        result |= score_article_records(records, events)
-        result["records"] = len(records)
-        result["gold"] = "article"
+        parsed, key = gold_articles(records, path, pipeline)
+        result = score_articles(records, keyed(parsed, key, coded_events(pipeline, parsed)))
+        if has_opinion:
+            with patterns_only(pipeline):
+                alone = score_articles(records, keyed(parsed, key, coded_events(pipeline, parsed)))
+            result["systems"] = {
+                "patterns": system_summary(alone),
+                "combined": system_summary(result),
+            }
         if is_frozen(path):  # a blind split is scored, never read for errors
             result["unmatched"] = []
             result["frozen"] = True
@@ -435,6 +516,16 @@ def evaluate_file(path: str | Path, pipeline) -> dict[str, Any]:
     for number, record in enumerate(records, 1):
         if "text" not in record:
             raise DocumentError(f"{path}:{number}", "a sentence gold record needs 'text'")
-    result = score_sentence_records(records, code_sentences(records, pipeline))
+    parsed = sentence_docs(records, pipeline)
+    result = score_sentence_records(records, coded_events(pipeline, parsed))
     result["gold"] = "sentence"
+    if has_opinion:
+        with patterns_only(pipeline):
+            alone = score_sentence_records(records, coded_events(pipeline, parsed))
+        classifier = score_sentence_records(records, classifier_alone(pipeline, parsed))
+        result["systems"] = {
+            "patterns": system_summary(alone),
+            "classifier": system_summary(classifier),
+            "combined": system_summary(result),
+        }
     return result
