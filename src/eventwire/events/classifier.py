@@ -574,9 +574,7 @@ def train(
     y_val = y_all[val_idx]
     held = evaluate(val_probs, y_val, clf.labels)
     raw = evaluate(
-        EventClassifier({**payload, "temperature": 1.0}).probabilities(
-            [feats[i] for i in val_idx]
-        ),
+        EventClassifier({**payload, "temperature": 1.0}).probabilities([feats[i] for i in val_idx]),
         y_val,
         clf.labels,
     )
