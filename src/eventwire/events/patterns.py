@@ -20,7 +20,7 @@ from eventwire.events.ontology import Ontology, load_ontology
 
 INTENTS = frozenset({"agree", "promise", "threaten", "refuse", "demand"})
 KINDS = frozenset({"verb", "noun"})
-# Where a recipient can be read from (coder.EventCoder._targets); WORD is any preposition.
+# Where a recipient can be read from (assign.verb_targets); WORD is any preposition.
 TARGET_ROLES = frozenset(
     {"dobj", "dobj_actor", "dative", "obj_owner", "ccomp_subj", "obj_acl_subj", "obj_acl_obj"}
 )
