@@ -4,7 +4,9 @@ The coder asks these helpers for the tokens that fill a role (subject, object, a
 preposition's object) and for the actors a token stands for, taken from the resolver's
 mentions. Coordination ("Iran, Libya and Cuba") expands to several actors; a phrase with
 no resolved mention becomes a *guessed* actor so the event is still visible, with a
-lower confidence.
+lower confidence. These are parse-level helpers shared by ``triggers``, ``assign`` and
+``decide``; the words they test (speech verbs, stative and own-country participles,
+counterpart words) come from ``lexicon/grammar.yaml`` as a ``Grammar`` they are given.
 """
 
 from __future__ import annotations
