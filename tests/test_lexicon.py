@@ -7,7 +7,7 @@ import pytest
 from eventwire.errors import EventWireError
 from eventwire.events.examples import entry_counts, run_examples
 from eventwire.events.ontology import load_ontology
-from eventwire.events.patterns import _build, load_patterns
+from eventwire.events.patterns import GRAMMAR_KEYS, _build, _grammar, load_patterns
 
 MIN_ENTRIES = 3000
 MIN_ENTRIES_PER_CATEGORY = 100
@@ -101,3 +101,23 @@ def test_a_wrong_example_is_caught(pipeline) -> None:
     patterns = load_patterns()
     probe = type(patterns)([family], [], patterns.light_verbs, {}, {})
     assert [r.passed for r in run_examples(pipeline, probe)] == [False, False]
+
+
+def test_grammar_words_are_validated_on_load() -> None:
+    raw = {key: ["word"] for key in GRAMMAR_KEYS}
+    assert _grammar(raw).speech_lemmas == frozenset({"word"})
+    for broken in (
+        {**raw, "futur_aux": ["will"]},  # a misspelt key
+        {k: v for k, v in raw.items() if k != "future_aux"},  # a missing one
+        {**raw, "negation_words": [False]},  # YAML's bare no
+    ):
+        with pytest.raises(EventWireError):
+            _grammar(broken)
+
+
+def test_category_rules_come_from_the_ontology() -> None:
+    ontology = load_ontology()
+    assert ontology.category("CONSULT").future == "AGREE"
+    assert ontology.category("RETREAT").future == "CONCEDE"
+    assert ontology.category("ASSAULT").future == "THREATEN"
+    assert ontology.category("ASSAULT").in_place and not ontology.category("CONSULT").in_place

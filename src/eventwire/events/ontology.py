@@ -17,6 +17,7 @@ import yaml
 from eventwire.errors import EventWireError
 
 COOPERATIVE_QUADS = frozenset({"verbal_cooperation", "material_cooperation"})
+CATEGORY_FIELDS = frozenset({"quad", "requires_recipient", "gloss", "modes", "future", "in_place"})
 
 
 @dataclass(frozen=True)
@@ -26,10 +27,19 @@ class Category:
     requires_recipient: bool
     gloss: str
     modes: dict[str, str]
+    # the category an announced (future) act of this one is coded as, if it changes
+    future: str | None = None
+    # a domestic act that happens in a place: a city on its event noun is where, not who
+    in_place: bool = False
 
     @property
     def cooperative(self) -> bool:
         return self.quad in COOPERATIVE_QUADS
+
+    @property
+    def material_conflict(self) -> bool:
+        """Force, coercion and protest: promising one is a threat (manual: THREATEN)."""
+        return self.quad == "material_conflict"
 
     @property
     def material(self) -> bool:
@@ -102,6 +112,10 @@ def _load_cameo(text: str) -> dict[str, CameoCode]:
 def load_ontology() -> Ontology:
     """Read and cross-check the ontology files once per process."""
     raw = yaml.safe_load(_read_text("plover.yaml"))
+    for name, spec in raw["categories"].items():
+        unknown = set(spec) - CATEGORY_FIELDS
+        if unknown:
+            raise EventWireError(f"plover.yaml {name}: unknown fields {sorted(unknown)}")
     categories = {
         name: Category(
             name,
@@ -109,9 +123,16 @@ def load_ontology() -> Ontology:
             bool(spec["requires_recipient"]),
             spec.get("gloss", ""),
             dict(spec.get("modes") or {}),
+            spec.get("future"),
+            bool(spec.get("in_place", False)),
         )
         for name, spec in raw["categories"].items()
     }
+    for category in categories.values():
+        if category.future is not None and category.future not in categories:
+            raise EventWireError(
+                f"plover.yaml {category.name}: future names unknown category {category.future!r}"
+            )
     cameo = _load_cameo(_read_text("cameo.tsv"))
     for code, change in (raw.get("manual_overrides") or {}).items():
         if code not in cameo:

@@ -20,7 +20,7 @@ from eventwire.events.ontology import Ontology, load_ontology
 
 INTENTS = frozenset({"agree", "promise", "threaten", "refuse", "demand"})
 KINDS = frozenset({"verb", "noun"})
-# Where a recipient can be read from (coder.EventCoder._targets); WORD is any preposition.
+# Where a recipient can be read from (assign.verb_targets); WORD is any preposition.
 TARGET_ROLES = frozenset(
     {"dobj", "dobj_actor", "dative", "obj_owner", "ccomp_subj", "obj_acl_subj", "obj_acl_obj"}
 )
@@ -124,6 +124,96 @@ class Pattern:
         return flag in self.flags
 
 
+GRAMMAR_KEYS = (
+    "light_verbs",
+    "intent_nouns",
+    "future_aux",
+    "possibility_aux",
+    "likelihood_words",
+    "frequency_words",
+    "condition_marks",
+    "indicative_aux",
+    "obligation_aux",
+    "willing_words",
+    "negation_words",
+    "inability_words",
+    "ensure_lemmas",
+    "prevent_lemmas",
+    "attempt_lemmas",
+    "warning_lemmas",
+    "speech_lemmas",
+    "killing_lemmas",
+    "leader_words",
+    "topic_lemmas",
+    "motion_lemmas",
+    "counterpart_lemmas",
+    "own_country_participles",
+    "stative_participles",
+)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The grammar words of ``lexicon/grammar.yaml``: one lower-case word set per key.
+
+    The coder's modules read these instead of keeping word lists in code; what each list
+    is for is written next to it in the YAML file and in ``lexicon/README.md``.
+    """
+
+    light_verbs: frozenset[str]
+    intent_nouns: frozenset[str]
+    future_aux: frozenset[str]
+    possibility_aux: frozenset[str]
+    likelihood_words: frozenset[str]
+    frequency_words: frozenset[str]
+    condition_marks: frozenset[str]
+    indicative_aux: frozenset[str]
+    obligation_aux: frozenset[str]
+    willing_words: frozenset[str]
+    negation_words: frozenset[str]
+    inability_words: frozenset[str]
+    ensure_lemmas: frozenset[str]
+    prevent_lemmas: frozenset[str]
+    attempt_lemmas: frozenset[str]
+    warning_lemmas: frozenset[str]
+    speech_lemmas: frozenset[str]
+    killing_lemmas: frozenset[str]
+    leader_words: frozenset[str]
+    topic_lemmas: frozenset[str]
+    motion_lemmas: frozenset[str]
+    counterpart_lemmas: frozenset[str]
+    own_country_participles: frozenset[str]
+    stative_participles: frozenset[str]
+
+
+def _grammar(raw: object, where: str = "lexicon/grammar.yaml") -> Grammar:
+    """Validate the grammar file: every key known and present, each a list of words."""
+    if not isinstance(raw, dict):
+        raise EventWireError(f"{where}: must be a mapping of word lists")
+    unknown = set(raw) - set(GRAMMAR_KEYS)
+    if unknown:
+        raise EventWireError(f"{where}: unknown keys {sorted(unknown)}; see lexicon/README.md")
+    missing = [key for key in GRAMMAR_KEYS if key not in raw]
+    if missing:
+        raise EventWireError(f"{where}: missing keys {missing}")
+    lists = {}
+    for key in GRAMMAR_KEYS:
+        words = raw[key]
+        if not isinstance(words, list) or not words:
+            raise EventWireError(f"{where}: {key} must be a non-empty list of words")
+        for word in _strings(words, f"grammar {key}"):
+            if word != word.lower() or not word.strip():
+                raise EventWireError(f"{where}: {key}: {word!r} must be a lower-case word")
+        lists[key] = frozenset(words)
+    return Grammar(**lists)
+
+
+@lru_cache(maxsize=1)
+def load_grammar() -> Grammar:
+    """Read ``lexicon/grammar.yaml`` once per process and validate it."""
+    return _grammar(_read("grammar.yaml"))
+
+
 @dataclass
 class PatternSet:
     verbs: list[Pattern]
@@ -132,6 +222,7 @@ class PatternSet:
     mode_cues: dict[str, dict[str, tuple[tuple[str, ...], ...]]]
     context_cues: dict[str, tuple[tuple[str, ...], ...]]
     intent_nouns: frozenset[str] = frozenset()
+    grammar: Grammar = field(default_factory=load_grammar)
     verb_index: dict[str, list[Pattern]] = field(default_factory=dict)
     noun_index: dict[str, list[Pattern]] = field(default_factory=dict)
     # first word -> (context, phrase): a sentence looks up only the cues its words can start
@@ -288,7 +379,7 @@ def load_patterns() -> PatternSet:
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
         raise EventWireError(f"lexicon: duplicate family ids {sorted(duplicates)}")
-    grammar = _read("grammar.yaml")
+    grammar = load_grammar()
     mode_cues = {
         category: {mode: _words(words) for mode, words in modes.items()}
         for category, modes in _read("modes.yaml").items()
@@ -303,8 +394,9 @@ def load_patterns() -> PatternSet:
     return PatternSet(
         [p for p in families if p.kind == "verb"],
         [p for p in families if p.kind == "noun"],
-        frozenset(grammar.get("light_verbs", [])),
+        grammar.light_verbs,
         mode_cues,
         context_cues,
-        frozenset(grammar.get("intent_nouns", [])),
+        grammar.intent_nouns,
+        grammar,
     )

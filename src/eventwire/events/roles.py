@@ -4,7 +4,9 @@ The coder asks these helpers for the tokens that fill a role (subject, object, a
 preposition's object) and for the actors a token stands for, taken from the resolver's
 mentions. Coordination ("Iran, Libya and Cuba") expands to several actors; a phrase with
 no resolved mention becomes a *guessed* actor so the event is still visible, with a
-lower confidence.
+lower confidence. These are parse-level helpers shared by ``triggers``, ``assign`` and
+``decide``; the words they test (speech verbs, stative and own-country participles,
+counterpart words) come from ``lexicon/grammar.yaml`` as a ``Grammar`` they are given.
 """
 
 from __future__ import annotations
@@ -15,36 +17,12 @@ from dataclasses import dataclass
 from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
+from eventwire.events.patterns import Grammar
 from eventwire.model import Actor, Mention
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
-SPEECH_LEMMAS = frozenset(
-    {
-        "say",
-        "tell",
-        "announce",
-        "state",
-        "declare",
-        "report",
-        "add",
-        "claim",
-        "confirm",
-        "insist",
-        "reiterate",
-        "stress",
-        "note",
-        "write",
-        "indicate",
-        "warn",
-        "explain",
-        "assert",
-        "maintain",
-    }
-)
-COUNTERPART_LEMMAS = frozenset({"counterpart", "opposite", "equivalent", "peer"})
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
-OWN_COUNTRY_PARTICIPLES = frozenset({"lead", "led", "bear", "born", "base", "based"})
 SKIP_SUBTREE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
 
 
@@ -145,13 +123,11 @@ def _children_table(doc: Doc) -> list[list[tuple[str, int]]]:
     return rows
 
 
-# Participles that read as states of their subject, not as passives ("Israel is opposed
-# to", "forces were engaged in"): the grammatical subject is the actor.
-STATIVE_PARTICIPLES = frozenset({"opposed", "engaged", "committed", "determined", "prepared"})
-
-
-def is_passive(verb: Token) -> bool:
-    if lower(verb) in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
+def is_passive(verb: Token, grammar: Grammar) -> bool:
+    """A passive clause; stative participles ("Israel is opposed to") read as active."""
+    if lower(verb) in grammar.stative_participles and not any(
+        c.dep_ == "agent" for c in verb.children
+    ):
         return False
     return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
 
@@ -169,18 +145,18 @@ def conjuncts(token: Token) -> list[Token]:
     return found
 
 
-def clause_subject(verb: Token) -> Token | None:
+def clause_subject(verb: Token, grammar: Grammar) -> Token | None:
     """The subject of a verb, climbing through xcomp / conj / relcl when the verb has none."""
     seen = 0
     current = verb
     while seen < 6:
         seen += 1
         subjects = children(current, *SUBJECT_DEPS)
-        if not is_passive(current):
+        if not is_passive(current, grammar):
             subjects += children(current, *PASSIVE_SUBJECT_DEPS)
         if subjects:
             return subjects[0]
-        if current.i != verb.i and is_passive(current):
+        if current.i != verb.i and is_passive(current, grammar):
             agents = prep_objects(current, ("by",))
             return agents[0] if agents else None  # the actor of a passive clause is its agent
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
@@ -238,7 +214,7 @@ def participle_modified_noun(verb: Token) -> Token | None:
     return None
 
 
-def is_backer_modifier(token: Token) -> bool:
+def is_backer_modifier(token: Token, grammar: Grammar) -> bool:
     """ "US-supplied weapons", "Iranian-backed militias": a participle modifier whose
     country supplied or backed the thing, which is not that country's own. Leading, birth
     and base are the exceptions: a "Saudi-led coalition" acts under Saudi command, a
@@ -247,17 +223,17 @@ def is_backer_modifier(token: Token) -> bool:
     return (
         token.dep_ == "amod"
         and token.tag_ == "VBN"
-        and lemma(token) not in OWN_COUNTRY_PARTICIPLES
-        and lower(token) not in OWN_COUNTRY_PARTICIPLES
+        and lemma(token) not in grammar.own_country_participles
+        and lower(token) not in grammar.own_country_participles
     )
 
 
-def inside_backer_modifier(token: Token) -> bool:
+def inside_backer_modifier(token: Token, grammar: Grammar) -> bool:
     """True for the "US" of "US-supplied weapons"."""
-    return is_backer_modifier(token.head) and token.i < token.head.i
+    return is_backer_modifier(token.head, grammar) and token.i < token.head.i
 
 
-def speaker_of(verb: Token) -> Token | None:
+def speaker_of(verb: Token, grammar: Grammar) -> Token | None:
     """For a clause reported by a speech verb ("X said Y ..."), the speaker X."""
     current = verb
     for _ in range(4):
@@ -265,7 +241,7 @@ def speaker_of(verb: Token) -> Token | None:
             current.head.i != current.i
         ):
             head = current.head
-            if lemma(head) in SPEECH_LEMMAS:
+            if lemma(head) in grammar.speech_lemmas:
                 subjects = children(head, "nsubj")
                 if subjects:
                     return subjects[0]
@@ -337,8 +313,9 @@ def words_match(tokens: Iterable[Token], phrases: tuple[tuple[str, ...], ...]) -
 class ActorFinder:
     """Turns role tokens into actors, using the resolver's mentions first."""
 
-    def __init__(self, index: MentionIndex) -> None:
+    def __init__(self, index: MentionIndex, grammar: Grammar) -> None:
         self.index = index
+        self.grammar = grammar
 
     def actors(
         self, token: Token | None, how: str, guess: bool = True, acting: bool = False
@@ -460,8 +437,7 @@ class ActorFinder:
             found += prep_objects(clause, ("by",))
         return found
 
-    @staticmethod
-    def _core_subtree(token: Token) -> list[Token]:
+    def _core_subtree(self, token: Token) -> list[Token]:
         """The phrase without clauses hanging off it (relative clauses name other actors)."""
         keep: list[Token] = []
         stack = [token]
@@ -471,19 +447,18 @@ class ActorFinder:
             stack.extend(
                 c
                 for c in item.children
-                if c.dep_ not in SKIP_SUBTREE_DEPS and not is_backer_modifier(c)
+                if c.dep_ not in SKIP_SUBTREE_DEPS and not is_backer_modifier(c, self.grammar)
             )
         return sorted(keep, key=lambda t: t.i)
 
-    @staticmethod
-    def _as_counterpart(head: Token, actor: Actor) -> Actor:
+    def _as_counterpart(self, head: Token, actor: Actor) -> Actor:
         """ "his counterparts from Belarus": a country named through an agent word.
 
         A counterpart holds the same kind of office as the other side; the sector comes
         from the role word when the mention is a bare country.
         """
         if actor.sector or (
-            lemma(head) not in COUNTERPART_LEMMAS
+            lemma(head) not in self.grammar.counterpart_lemmas
             and lemma(head)
             not in (
                 "president",
