@@ -623,6 +623,15 @@ def print_scores(result: dict) -> None:
             f"({result['predicted']} predicted, {result['unmatched_predictions']} unmatched)  "
             f"date accuracy: {result['date_accuracy']:.3f}  core F1: {result['core_f1']:.3f}"
         )
+        console.print(
+            "confidence vs precision: "
+            + "  ".join(
+                f"{row['bin']}: {row['precision'] if row['precision'] is not None else '-'}"
+                f" ({row['predicted']})"
+                for row in result["reliability"]
+            ),
+            highlight=False,
+        )
         if result.get("frozen"):
             console.print("  (frozen blind split: unmatched predictions are not shown)")
         for line in result["unmatched"]:

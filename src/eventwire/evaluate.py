@@ -27,6 +27,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -270,6 +271,24 @@ def system_summary(scores: dict[str, Any]) -> dict[str, float]:
 # -- article gold ----------------------------------------------------------------------
 
 
+RELIABILITY_BINS = (0.0, 0.4, 0.6, 0.8, 0.9, 1.0)
+
+
+def reliability(scored: list[tuple[float, bool]]) -> list[dict[str, Any]]:
+    """Predicted events per confidence bin and the share of them that match gold."""
+    rows = []
+    for low, high in pairwise(RELIABILITY_BINS):
+        inside = [right for conf, right in scored if low <= conf < high or conf == high == 1.0]
+        rows.append(
+            {
+                "bin": f"{low:.1f}-{high:.1f}",
+                "predicted": len(inside),
+                "precision": round(sum(inside) / len(inside), 4) if inside else None,
+            }
+        )
+    return rows
+
+
 def article_event_matches(gold: dict[str, Any], event: Event) -> bool:
     types = {gold["event"], *gold.get("also_accept", [])}
     if event.event_type not in types:
@@ -314,6 +333,7 @@ def score_article_records(
         if not any(article_event_matches(r, e) for r in by_article.get(article, []))
     ]
     matched_count = len(predicted) - len(unmatched)
+    wrong = {id(e) for e in unmatched}
     core_scores = prf(found_core, len(unmatched), len(core) - found_core)
     core_scores["precision"] = round(matched_count / len(predicted), 4) if predicted else 0.0
     precision, recall = core_scores["precision"], core_scores["recall"]
@@ -328,6 +348,7 @@ def score_article_records(
         "predicted": len(predicted),
         "unmatched_predictions": len(unmatched),
         "date_accuracy": round(dated["right"] / dated["matched"], 4) if dated["matched"] else 0.0,
+        "reliability": reliability([(e.confidence, id(e) not in wrong) for e in predicted]),
         "unmatched": [
             f"{e.event_type} {e.source.code if e.source else '---'} -> "
             f"{e.target.code if e.target else '---'}: {e.evidence}"

@@ -10,7 +10,9 @@ into events. The steps live in modules of their own, each readable alone:
 * ``verbs`` / ``nouns``: the order those steps apply in for one verb or noun trigger;
 * ``assign``: sources and targets, speakers, owners, localisation, reciprocal pairs;
 * ``mode_and_context``: the PLOVER mode and contexts; ``confidence``: score and
-  explanation.
+  explanation;
+* ``second_opinion``: the trained classifier, which adds verb triggers no family
+  matches and vetoes family hits it finds implausible (``lexicon/classifier.yaml``).
 
 Word lists come from ``lexicon/grammar.yaml`` (``patterns.grammar``) and per-category
 rules from ``data/plover.yaml`` (``ontology``): code decides, data knows. This module
@@ -36,6 +38,7 @@ from eventwire.events.roles import (
     direct_objects,
     is_passive,
 )
+from eventwire.events.second_opinion import SecondOpinion
 from eventwire.events.triggers import named_agent, verb_pattern
 from eventwire.events.verbs import code_verb
 from eventwire.model import Article, Event, Mention
@@ -61,14 +64,21 @@ class EventCoder:
 
     _cached: EventCoder | None = None
 
-    def __init__(self, patterns: PatternSet, ontology: Ontology) -> None:
+    def __init__(
+        self,
+        patterns: PatternSet,
+        ontology: Ontology,
+        second_opinion: SecondOpinion | None = None,
+    ) -> None:
         self.patterns = patterns
         self.ontology = ontology
+        self.second_opinion = second_opinion
 
     @classmethod
     def load(cls) -> EventCoder:
         if cls._cached is None:
-            cls._cached = cls(load_patterns(), load_ontology())
+            ontology = load_ontology()
+            cls._cached = cls(load_patterns(), ontology, SecondOpinion.load(ontology))
         return cls._cached
 
     # -- front door ---------------------------------------------------------------------
@@ -98,17 +108,14 @@ class EventCoder:
         consumed: set[int] = set()
         verb_matches: dict[int, Match] = {}
         for token in sentence:
-            if (
-                token.dep_ in ("acl", "amod")
-                and token.tag_ == "VBN"
-                and not any(direct_objects(v) for v in [token, *children(token, "conj")])
-                and not named_agent(token, finder)
-            ):
-                continue  # "militiamen armed with machetes": a description, not an act
+            if describes(token, finder):
+                continue
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
                 pattern = verb_pattern(token, patterns)
                 if pattern is not None:
                     verb_matches[token.i] = match_of(pattern, token, "verb")
+        if self.second_opinion is not None and finder.index.in_span(list(sentence)):
+            self._consult_classifier(sentence, verb_matches, finder)
         results: list[Match] = []
         # Control verbs first so their complements are consumed before being coded alone.
         ordered = sorted(
@@ -136,6 +143,24 @@ class EventCoder:
         for match in results:
             localise(match, sentence, finder, patterns.grammar)
         return absorb_protest_topics(results)
+
+    def _consult_classifier(
+        self, sentence: Span, verb_matches: dict[int, Match], finder: ActorFinder
+    ) -> None:
+        """Drop family hits the classifier finds implausible; add the verbs it is sure of."""
+        opinion = self.second_opinion
+        views = opinion.score(sentence)
+        for i in [i for i, m in verb_matches.items() if opinion.vetoes(m.event_type, views.get(i))]:
+            del verb_matches[i]
+        for i, view in views.items():
+            token = sentence.doc[i]
+            family = opinion.addition(view)
+            if i in verb_matches or family is None or describes(token, finder):
+                continue
+            match = match_of(family, token, "verb")
+            match.classifier = view.probability
+            match.notes.append(f"classifier: {view.label} at {view.probability:.2f}")
+            verb_matches[i] = match
 
     # -- from matches to events ---------------------------------------------------------
 
@@ -185,6 +210,16 @@ class EventCoder:
                 )
             )
         return events
+
+
+def describes(token, finder: ActorFinder) -> bool:
+    """ "militiamen armed with machetes": a participle that describes a noun is no act."""
+    return (
+        token.dep_ in ("acl", "amod")
+        and token.tag_ == "VBN"
+        and not any(direct_objects(v) for v in [token, *children(token, "conj")])
+        and not named_agent(token, finder)
+    )
 
 
 def _deduplicate(events: list[Event]) -> list[Event]:

@@ -34,6 +34,8 @@ def confidence(
         score -= 0.1
     if match.pattern.objects:
         score += 0.05
+    if match.classifier is not None:  # found by the classifier alone: only as sure as it is
+        score *= match.classifier
     return round(max(0.05, min(0.97, score)), 3)
 
 

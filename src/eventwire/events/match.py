@@ -33,6 +33,7 @@ class Match:
     extra_tokens: list[Token] = field(default_factory=list)
     speaker: list[ActorRef] = field(default_factory=list)
     reciprocal_complement: bool = False  # "A and B decided to meet": the act is mutual
+    classifier: float | None = None  # the classifier's probability, for a trigger it added
 
 
 def match_of(pattern: Pattern, trigger: Token, kind: str) -> Match:
