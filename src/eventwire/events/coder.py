@@ -87,10 +87,15 @@ class EventCoder:
         finder = ActorFinder(MentionIndex(doc, mentions), self.patterns.grammar)
         text = doc.text  # built once: Doc.text walks every token
         events: list[Event] = []
-        for index, sentence in enumerate(sentences(doc)):
-            if is_question(sentence):
-                continue
-            matches = self.sentence_matches(sentence, finder)
+        found = [
+            (index, sentence, self.family_matches(sentence, finder))
+            for index, sentence in enumerate(sentences(doc))
+            if not is_question(sentence)
+        ]
+        if self.second_opinion is not None:
+            self._consult_classifier(found, finder)
+        for index, sentence, verb_matches in found:
+            matches = self.sentence_matches(sentence, finder, verb_matches)
             if not matches:
                 continue
             sentence_contexts = cue_contexts(sentence, self.patterns)
@@ -102,20 +107,24 @@ class EventCoder:
 
     # -- finding and coding triggers ----------------------------------------------------
 
-    def sentence_matches(self, sentence: Span, finder: ActorFinder) -> list[Match]:
-        """Every coded trigger of the sentence: verbs first, then the nouns left free."""
-        patterns, ontology = self.patterns, self.ontology
-        consumed: set[int] = set()
+    def family_matches(self, sentence: Span, finder: ActorFinder) -> dict[int, Match]:
+        """The sentence's verbs that a lexicon family matches, by token index."""
         verb_matches: dict[int, Match] = {}
         for token in sentence:
             if describes(token, finder):
                 continue
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-                pattern = verb_pattern(token, patterns)
+                pattern = verb_pattern(token, self.patterns)
                 if pattern is not None:
                     verb_matches[token.i] = match_of(pattern, token, "verb")
-        if self.second_opinion is not None and finder.index.in_span(list(sentence)):
-            self._consult_classifier(sentence, verb_matches, finder)
+        return verb_matches
+
+    def sentence_matches(
+        self, sentence: Span, finder: ActorFinder, verb_matches: dict[int, Match]
+    ) -> list[Match]:
+        """Every coded trigger of the sentence: verbs first, then the nouns left free."""
+        patterns, ontology = self.patterns, self.ontology
+        consumed: set[int] = set()
         results: list[Match] = []
         # Control verbs first so their complements are consumed before being coded alone.
         ordered = sorted(
@@ -145,22 +154,36 @@ class EventCoder:
         return absorb_protest_topics(results)
 
     def _consult_classifier(
-        self, sentence: Span, verb_matches: dict[int, Match], finder: ActorFinder
+        self, found: list[tuple[int, Span, dict[int, Match]]], finder: ActorFinder
     ) -> None:
-        """Drop family hits the classifier finds implausible; add the verbs it is sure of."""
+        """Drop family hits the classifier finds implausible; add the verbs it is sure of.
+
+        Only sentences that name an actor are scored, all of a document in one call."""
         opinion = self.second_opinion
-        views = opinion.score(sentence)
-        for i in [i for i, m in verb_matches.items() if opinion.vetoes(m.event_type, views.get(i))]:
-            del verb_matches[i]
-        for i, view in views.items():
-            token = sentence.doc[i]
-            family = opinion.addition(view)
-            if i in verb_matches or family is None or describes(token, finder):
-                continue
-            match = match_of(family, token, "verb")
-            match.classifier = view.probability
-            match.notes.append(f"classifier: {view.label} at {view.probability:.2f}")
-            verb_matches[i] = match
+        tokens = [
+            token
+            for _index, sentence, verb_matches in found
+            if finder.index.in_span(list(sentence))
+            for token in opinion.candidates(sentence)
+            if opinion.vetoing or token.i not in verb_matches
+        ]
+        if not tokens:
+            return
+        views = opinion.score(tokens)
+        for _index, sentence, verb_matches in found:
+            for i in [
+                i for i, m in verb_matches.items() if opinion.vetoes(m.event_type, views.get(i))
+            ]:
+                del verb_matches[i]
+            for token in sentence:
+                view = views.get(token.i)
+                family = opinion.addition(view) if view is not None else None
+                if token.i in verb_matches or family is None or describes(token, finder):
+                    continue
+                match = match_of(family, token, "verb")
+                match.classifier = view.probability
+                match.notes.append(f"classifier: {view.label} at {view.probability:.2f}")
+                verb_matches[token.i] = match
 
     # -- from matches to events ---------------------------------------------------------
 

@@ -48,14 +48,21 @@ class SecondOpinion:
     def load(cls, ontology: Ontology) -> SecondOpinion:
         return _load(ontology)
 
-    def score(self, sentence: Span) -> dict[int, Opinion]:
+    def candidates(self, sentence: Span) -> list:
+        return [t for t in self.classifier.candidates(sentence) if t.pos_ in CANDIDATE_POS]
+
+    def score(self, tokens: list) -> dict[int, Opinion]:
         """One vectorised call per sentence: token index -> the classifier's opinion."""
-        tokens = [t for t in self.classifier.candidates(sentence) if t.pos_ in CANDIDATE_POS]
         opinions = {}
         for token, scores in zip(tokens, self.classifier.score_many(tokens), strict=True):
             label = max(scores, key=scores.get)
             opinions[token.i] = Opinion(label, scores[label], scores)
         return opinions
+
+    @property
+    def vetoing(self) -> bool:
+        """At a threshold of 1.0 no family hit is vetoed, so family hits need no score."""
+        return self.veto_threshold < 1.0
 
     def vetoes(self, category: str, opinion: Opinion | None) -> bool:
         """A family hit is implausible when NONE is near certain and its category near impossible."""
