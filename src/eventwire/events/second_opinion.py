@@ -25,6 +25,7 @@ from eventwire.events.patterns import Pattern, _check_roles
 SETTINGS_FILE = "classifier.yaml"
 SETTINGS_FIELDS = frozenset({"add_threshold", "veto_threshold", "veto_floor", "categories"})
 CANDIDATE_POS = frozenset({"VERB"})
+FAMILY_FIELDS = frozenset({"cameo", "target", "reciprocal", "needs_target"})
 
 
 @dataclass(frozen=True)
@@ -104,12 +105,8 @@ def _load(ontology: Ontology) -> SecondOpinion:
     for category, family in (data.get("categories") or {}).items():
         ontology.category(category)
         pid = f"classifier.{category.lower()}"
-        if not isinstance(family, dict) or not {"cameo", "target"} <= set(family) <= {
-            "cameo",
-            "target",
-            "reciprocal",
-        }:
-            raise EventWireError(f"{where}: {category} needs 'cameo', 'target' (and 'reciprocal')")
+        if not isinstance(family, dict) or not {"cameo", "target"} <= set(family) <= FAMILY_FIELDS:
+            raise EventWireError(f"{where}: {category} takes {sorted(FAMILY_FIELDS)}")
         cameo = str(family["cameo"])
         if ontology.check_cameo(cameo, f"{where}: {category}").plover != category:
             raise EventWireError(f"{where}: CAMEO {cameo} is not a {category} code")
@@ -122,6 +119,8 @@ def _load(ontology: Ontology) -> SecondOpinion:
             cameo=cameo,
             target=tuple(family["target"]),
             reciprocal=bool(family.get("reciprocal")),
+            # the classifier gives a type only: an event also needs the recipient it names
+            flags=frozenset({"needs_target"}) if family.get("needs_target", True) else frozenset(),
         )
     return SecondOpinion(
         EventClassifier.load(),
