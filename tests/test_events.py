@@ -533,3 +533,12 @@ def test_an_unreported_would_is_a_supposition(pipeline) -> None:
 def test_a_coordinated_verb_shares_the_future_of_the_first(pipeline) -> None:
     text = "Kenya has said it will invade and occupy the border region of Somalia."
     assert {e.event_type for e in coded(pipeline, text)} == {"THREATEN"}
+
+
+def test_a_relative_pronoun_subject_stands_for_the_noun_its_clause_modifies(pipeline) -> None:
+    found = triples(
+        coded(pipeline, "Erdogan, who held talks with his Iranian counterpart, said little.")
+    )
+    assert ("CONSULT", "TUR", "IRN") in found
+    found = triples(coded(pipeline, "The Chilean minister who condemned Peru resigned."))
+    assert ("ACCUSE", "CHL", "PER") in found

@@ -145,6 +145,10 @@ def conjuncts(token: Token) -> list[Token]:
     return found
 
 
+# Penn tags of relative pronouns ("who", "which", "that" as WDT)
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
+
+
 def clause_subject(verb: Token, grammar: Grammar) -> Token | None:
     """The subject of a verb, climbing through xcomp / conj / relcl when the verb has none."""
     seen = 0
@@ -155,7 +159,14 @@ def clause_subject(verb: Token, grammar: Grammar) -> Token | None:
         if not is_passive(current, grammar):
             subjects += children(current, *PASSIVE_SUBJECT_DEPS)
         if subjects:
-            return subjects[0]
+            subject = subjects[0]
+            if (
+                current.dep_ == "relcl"
+                and subject.tag_ in RELATIVE_TAGS
+                and current.head.pos_ in ("NOUN", "PROPN")
+            ):
+                return current.head  # "Erdogan, who held talks": the relative stands for Erdogan
+            return subject
         if current.i != verb.i and is_passive(current, grammar):
             agents = prep_objects(current, ("by",))
             return agents[0] if agents else None  # the actor of a passive clause is its agent
