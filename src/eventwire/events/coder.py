@@ -39,7 +39,7 @@ from eventwire.events.roles import (
     is_passive,
 )
 from eventwire.events.second_opinion import SecondOpinion
-from eventwire.events.triggers import named_agent, verb_pattern
+from eventwire.events.triggers import lexicon_knows, named_agent, verb_pattern
 from eventwire.events.verbs import code_verb
 from eventwire.model import Article, Event, Mention
 from eventwire.nlp import sentences
@@ -158,14 +158,16 @@ class EventCoder:
     ) -> None:
         """Drop family hits the classifier finds implausible; add the verbs it is sure of.
 
-        Only sentences that name an actor are scored, all of a document in one call."""
+        Only verbs the lexicon does not list are added (where a family lists the verb but
+        none fits, as "beat" a team, the lexicon has judged its sense); only sentences that
+        name an actor are scored, all of a document in one call."""
         opinion = self.second_opinion
         tokens = [
             token
             for _index, sentence, verb_matches in found
             if finder.index.in_span(list(sentence))
             for token in opinion.candidates(sentence)
-            if opinion.vetoing or token.i not in verb_matches
+            if opinion.vetoing or not lexicon_knows(token, self.patterns)
         ]
         if not tokens:
             return

@@ -51,6 +51,8 @@ def reports_a_done_act(verb: Token, patterns: PatternSet) -> bool:
         clause = clause.head
     if habitual(verb, grammar) or inside_a_plan(verb, patterns):
         return False
+    if alleged(clause, grammar):
+        return False
     if clause.dep_ == "xcomp" and lemma(clause.head) in grammar.likelihood_words:
         return False
     if goal_clause(clause, grammar):
@@ -69,6 +71,16 @@ def reports_a_done_act(verb: Token, patterns: PatternSet) -> bool:
         clause.dep_ == "advcl"
         and any(lower(m) in grammar.condition_marks for m in children(clause, "mark"))
     )
+
+
+def alleged(clause: Token, grammar: Grammar) -> bool:
+    """ "accused Kenya of shelling", "blamed for attacking", "jailed for inciting": a gerund
+    under a verb of alleging or punishing is what is alleged, not a reported act."""
+    if clause.dep_ != "pcomp" or clause.head.dep_ != "prep":
+        return False
+    if lower(clause.head) not in ("of", "for", "with", "over"):
+        return False
+    return lemma(clause.head.head) in grammar.allegation_lemmas
 
 
 def goal_clause(clause: Token, grammar: Grammar) -> bool:

@@ -149,6 +149,7 @@ GRAMMAR_KEYS = (
     "counterpart_lemmas",
     "own_country_participles",
     "stative_participles",
+    "allegation_lemmas",
 )
 
 
@@ -184,6 +185,7 @@ class Grammar:
     counterpart_lemmas: frozenset[str]
     own_country_participles: frozenset[str]
     stative_participles: frozenset[str]
+    allegation_lemmas: frozenset[str]
 
 
 def _grammar(raw: object, where: str = "lexicon/grammar.yaml") -> Grammar:

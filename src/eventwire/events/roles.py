@@ -181,7 +181,11 @@ def clause_subject(verb: Token, grammar: Grammar) -> Token | None:
                 if objects and lemma(current.head) not in ("promise", "threaten", "vow"):
                     return objects[0]
             if current.dep_ == "pcomp":
-                current = current.head.head if current.head.dep_ == "prep" else current.head
+                prep = current.head
+                objects = children(prep.head, "dobj") if prep.dep_ == "prep" else []
+                if objects and lower(prep) in ("for", "of") and prep.head.pos_ == "VERB":
+                    return objects[0]  # "praised Uganda for sending aid": Uganda sent it
+                current = prep.head if prep.dep_ == "prep" else prep
                 while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
                     if current.dep_ in ("acomp", "attr"):
                         current = current.head

@@ -29,6 +29,11 @@ from eventwire.events.roles import (
 NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "FAC", "LAW", "PRODUCT", "EVENT", "PERSON"})
 
 
+def lexicon_knows(verb: Token, patterns: PatternSet) -> bool:
+    """Some family lists this verb: when none fits, the lexicon has judged its sense."""
+    return any(form in patterns.verb_index for form in verb_forms(verb))
+
+
 def verb_pattern(
     verb: Token, patterns: PatternSet, skip: frozenset[str] = frozenset()
 ) -> Pattern | None:
