@@ -542,3 +542,10 @@ def test_a_relative_pronoun_subject_stands_for_the_noun_its_clause_modifies(pipe
     assert ("CONSULT", "TUR", "IRN") in found
     found = triples(coded(pipeline, "The Chilean minister who condemned Peru resigned."))
     assert ("ACCUSE", "CHL", "PER") in found
+
+
+def test_an_infinitive_of_purpose_is_an_aim_not_a_done_act(pipeline) -> None:
+    found = triples(coded(pipeline, "Norway sent ships to rescue Sudanese refugees."))
+    assert not any(kind == "AID" and src == "NOR" and tgt == "SDN" for kind, src, tgt in found)
+    found = triples(coded(pipeline, "Chilean police arrested ten Peruvian smugglers."))
+    assert ("COERCE", "CHL", "PER") in found

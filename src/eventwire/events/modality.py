@@ -67,6 +67,12 @@ def reports_a_done_act(verb: Token, patterns: PatternSet) -> bool:
         lower(m) == "for" for m in children(clause, "mark")
     ):
         return False  # "called for a force to be stationed": the wanted act
+    if (
+        clause.dep_ == "advcl"
+        and any(lower(c) == "to" for c in children(clause, "aux"))
+        and not children(clause, "nsubj", "nsubjpass")
+    ):
+        return False  # "sent convoys to feed the town", "fired to disperse them": the aim
     return not (
         clause.dep_ == "advcl"
         and any(lower(m) in grammar.condition_marks for m in children(clause, "mark"))
