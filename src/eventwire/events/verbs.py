@@ -128,7 +128,8 @@ def code_verb(
         if unspoken_norm(verb, grammar):
             return None
         decide.apply_tense(match, patterns, ontology)
-    if pattern.has("needs_target") and not match.targets:
+    mutual = pattern.reciprocal and len(match.sources) > 1  # "A and B met": each other
+    if pattern.has("needs_target") and not match.targets and not mutual:
         return None
     for obj in verb_objects(verb, pattern):
         match.extra_tokens.append(obj)
