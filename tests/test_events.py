@@ -549,3 +549,10 @@ def test_an_infinitive_of_purpose_is_an_aim_not_a_done_act(pipeline) -> None:
     assert not any(kind == "AID" and src == "NOR" and tgt == "SDN" for kind, src, tgt in found)
     found = triples(coded(pipeline, "Chilean police arrested ten Peruvian smugglers."))
     assert ("COERCE", "CHL", "PER") in found
+
+
+def test_a_mandative_subjunctive_names_the_wanted_act_not_a_done_one(pipeline) -> None:
+    found = triples(coded(pipeline, "The UN repeated its demand that Chile lift the curfew."))
+    assert not any(kind in ("CONCEDE", "RETREAT") for kind, _, _ in found)
+    found = triples(coded(pipeline, "Officials said that Chile lifted the curfew on Monday."))
+    assert any(kind in ("CONCEDE", "RETREAT") and src == "CHL" for kind, src, _ in found)

@@ -73,6 +73,14 @@ def reports_a_done_act(verb: Token, patterns: PatternSet) -> bool:
         and not children(clause, "nsubj", "nsubjpass")
     ):
         return False  # "sent convoys to feed the town", "fired to disperse them": the aim
+    if (
+        clause.tag_ == "VB"
+        and clause.dep_ in ("ccomp", "acl")
+        and children(clause, "nsubj")
+        and not children(clause, "aux")
+        and any(lower(m) == "that" for m in children(clause, "mark"))
+    ):
+        return False  # "demanded that Israel ease": a mandative subjunctive, the wanted act
     return not (
         clause.dep_ == "advcl"
         and any(lower(m) in grammar.condition_marks for m in children(clause, "mark"))
