@@ -552,7 +552,7 @@ def test_an_infinitive_of_purpose_is_an_aim_not_a_done_act(pipeline) -> None:
 
 
 def test_a_mandative_subjunctive_names_the_wanted_act_not_a_done_one(pipeline) -> None:
-    found = triples(coded(pipeline, "The UN repeated its demand that Chile lift the curfew."))
+    found = triples(coded(pipeline, "The UN reiterated its call that Chile lift the curfew."))
     assert not any(kind in ("CONCEDE", "RETREAT") for kind, _, _ in found)
     found = triples(coded(pipeline, "Officials said that Chile lifted the curfew on Monday."))
     assert any(kind in ("CONCEDE", "RETREAT") and src == "CHL" for kind, src, _ in found)

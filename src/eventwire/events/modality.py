@@ -73,18 +73,24 @@ def reports_a_done_act(verb: Token, patterns: PatternSet) -> bool:
         and not children(clause, "nsubj", "nsubjpass")
     ):
         return False  # "sent convoys to feed the town", "fired to disperse them": the aim
-    if (
-        clause.tag_ == "VB"
-        and clause.dep_ in ("ccomp", "acl")
-        and children(clause, "nsubj")
-        and not children(clause, "aux")
-        and any(lower(m) == "that" for m in children(clause, "mark"))
-    ):
+    if subjunctive(clause):
         return False  # "demanded that Israel ease": a mandative subjunctive, the wanted act
     return not (
         clause.dep_ == "advcl"
         and any(lower(m) in grammar.condition_marks for m in children(clause, "mark"))
     )
+
+
+def subjunctive(clause: Token) -> bool:
+    """ "that Israel ease", "that Chile lift": a that-clause whose verb keeps its base form
+    with a singular subject (no -s, no auxiliary) states what is wanted, not what is done."""
+    subjects = children(clause, "nsubj")
+    if not subjects or children(clause, "aux") or clause.dep_ not in ("ccomp", "acl", "relcl"):
+        return False
+    if not any(lower(m) == "that" for m in children(clause, "mark")):
+        return False
+    singular = subjects[0].tag_ in ("NN", "NNP")
+    return clause.tag_ == "VB" or (clause.tag_ == "VBP" and singular)
 
 
 def alleged(clause: Token, grammar: Grammar) -> bool:
