@@ -542,3 +542,12 @@ def test_a_relative_pronoun_subject_stands_for_the_noun_its_clause_modifies(pipe
     assert ("CONSULT", "TUR", "IRN") in found
     found = triples(coded(pipeline, "The Chilean minister who condemned Peru resigned."))
     assert ("ACCUSE", "CHL", "PER") in found
+
+
+def test_a_nominal_event_subject_takes_a_recipient_only_from_an_event_verb(pipeline) -> None:
+    text = "The Kremlin's troop pullout poses a problem for Ukraine."
+    assert triples(coded(pipeline, text)) == {("RETREAT", "RUS", None)}
+    text = "The withdrawal of French troops clearly showed the winners of the Malian war."
+    assert triples(coded(pipeline, text)) == {("RETREAT", "FRA", None)}
+    text = "US attacks have killed eight Taliban leaders."
+    assert ("ASSAULT", "USA", "AFG") in triples(coded(pipeline, text))
