@@ -551,3 +551,10 @@ def test_a_nominal_event_subject_takes_a_recipient_only_from_an_event_verb(pipel
     assert triples(coded(pipeline, text)) == {("RETREAT", "FRA", None)}
     text = "US attacks have killed eight Taliban leaders."
     assert ("ASSAULT", "USA", "AFG") in triples(coded(pipeline, text))
+
+
+def test_a_transnational_movement_is_coded_where_it_fights(pipeline) -> None:
+    events = [e for e in coded(pipeline, "Islamic State fighters attacked a village in Iraq.")]
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and assault[0].source.country == "IRQ"
+    assert assault[0].source.sector == "REB"  # CAMEO REB: armed, violent opposition
