@@ -558,3 +558,10 @@ def test_a_transnational_movement_is_coded_where_it_fights(pipeline) -> None:
     assault = [e for e in events if e.event_type == "ASSAULT"]
     assert assault and assault[0].source.country == "IRQ"
     assert assault[0].source.sector == "REB"  # CAMEO REB: armed, violent opposition
+
+
+def test_each_member_of_a_coordinated_appositive_is_an_actor(pipeline) -> None:
+    found = triples(coded(pipeline, "The guarantors, Russia, Turkey and Iran, condemned Israel."))
+    assert {("ACCUSE", "RUS", "ISR"), ("ACCUSE", "TUR", "ISR"), ("ACCUSE", "IRN", "ISR")} <= found
+    text = "The two mediators – Egypt and Qatar – have rejected the plan."
+    assert {c for _, c, _ in triples(coded(pipeline, text))} == {"EGY", "QAT"}
