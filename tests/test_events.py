@@ -556,3 +556,26 @@ def test_a_mandative_subjunctive_names_the_wanted_act_not_a_done_one(pipeline) -
     assert not any(kind in ("CONCEDE", "RETREAT") for kind, _, _ in found)
     found = triples(coded(pipeline, "Officials said that Chile lifted the curfew on Monday."))
     assert any(kind in ("CONCEDE", "RETREAT") and src == "CHL" for kind, src, _ in found)
+
+
+def test_a_nominal_event_subject_takes_a_recipient_only_from_an_event_verb(pipeline) -> None:
+    text = "The Kremlin's troop pullout poses a problem for Ukraine."
+    assert triples(coded(pipeline, text)) == {("RETREAT", "RUS", None)}
+    text = "The withdrawal of French troops clearly showed the winners of the Malian war."
+    assert triples(coded(pipeline, text)) == {("RETREAT", "FRA", None)}
+    text = "US attacks have killed eight Taliban leaders."
+    assert ("ASSAULT", "USA", "AFG") in triples(coded(pipeline, text))
+
+
+def test_a_transnational_movement_is_coded_where_it_fights(pipeline) -> None:
+    events = [e for e in coded(pipeline, "Islamic State fighters attacked a village in Iraq.")]
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and assault[0].source.country == "IRQ"
+    assert assault[0].source.sector == "REB"  # CAMEO REB: armed, violent opposition
+
+
+def test_each_member_of_a_coordinated_appositive_is_an_actor(pipeline) -> None:
+    found = triples(coded(pipeline, "The guarantors, Russia, Turkey and Iran, condemned Israel."))
+    assert {("ACCUSE", "RUS", "ISR"), ("ACCUSE", "TUR", "ISR"), ("ACCUSE", "IRN", "ISR")} <= found
+    text = "The two mediators – Egypt and Qatar – have rejected the plan."
+    assert {c for _, c, _ in triples(coded(pipeline, text))} == {"EGY", "QAT"}

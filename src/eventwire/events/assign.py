@@ -309,9 +309,14 @@ def place_countries(sentence: Span, finder: ActorFinder, grammar: Grammar) -> se
     return found
 
 
+# CAMEO's transnational movement code: such a group is coded where it acts
+TRANSNATIONAL_CODES = frozenset({"ISM"})
+
+
 def localise(match: Match, sentence: Span, finder: ActorFinder, grammar: Grammar) -> None:
     """Sector-only actors ("rebels", "the opposition coalition") in a sentence about one
-    country are taken to belong to it; an unnamed crowd protesting there too."""
+    country are taken to belong to it; an unnamed crowd protesting there too, and a
+    transnational movement (CAMEO ISM: "Islamic State fighters in Iraq") fighting there."""
     countries = place_countries(sentence, finder, grammar)
     if len(countries) != 1:
         return
@@ -322,7 +327,8 @@ def localise(match: Match, sentence: Span, finder: ActorFinder, grammar: Grammar
             unnamed_crowd = (
                 match.event_type == "PROTEST" and ref.mention is None and refs is match.sources
             )
-            if actor.country or not (actor.sector or unnamed_crowd):
+            transnational = actor.country in TRANSNATIONAL_CODES
+            if (actor.country and not transnational) or not (actor.sector or unnamed_crowd):
                 continue
             refs[position] = ActorRef(
                 Actor(

@@ -20,7 +20,7 @@ from eventwire.events.modality import intent_content, negated, reports_a_done_ac
 from eventwire.events.ontology import Ontology
 from eventwire.events.patterns import PatternSet
 from eventwire.events.roles import ActorFinder, children, lemma, lower, prep_objects
-from eventwire.events.triggers import governing_verb, name_part, noun_pattern
+from eventwire.events.triggers import governing_verb, name_part, noun_pattern, verb_pattern
 
 
 def code_noun(
@@ -70,8 +70,15 @@ def code_noun(
     if not targets and governor is not None and lemma(governor) in patterns.light_verbs:
         for item in prep_objects(governor, pattern.target):
             targets += finder.actors(item, f"'{governor.text}' + preposition")
-    if not targets and noun.dep_ == "nsubj" and governor is not None:
-        for obj in children(governor, "dobj"):  # "US attacks have killed eight leaders"
+    if (
+        not targets
+        and noun.dep_ == "nsubj"
+        and governor is not None
+        and verb_pattern(governor, patterns) is not None
+    ):
+        # "US attacks have killed eight leaders": an event verb's object is what the act
+        # did to someone; "the withdrawal poses a problem for X" names no recipient
+        for obj in children(governor, "dobj"):
             targets += [r for r in finder.actors(obj, "object of the event's effect") if r.resolved]
     if not targets and hanging is not None:
         for item in prep_objects(hanging, pattern.target):

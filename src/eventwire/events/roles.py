@@ -358,6 +358,15 @@ class ActorFinder:
             first = ActorRef(self._composed(token, mention), token, mention, how)
             return [first, *self._coordinated_complements(token, mention, how)]
         for child in token.children:
+            if child.dep_ == "appos":
+                # "the three guarantors - Russia, Turkey and Iran -": each coordinated member
+                members = [(m, self.index.at(m)) for m in conjuncts(child)]
+                members = [(m, owned) for m, owned in members if owned is not None]
+                if len(members) >= 2:
+                    return [
+                        ActorRef(self._as_counterpart(token, owned.actor), m, owned, how)
+                        for m, owned in members
+                    ]
             if child.dep_ in OWNER_DEPS or child.dep_ == "appos":
                 owned = self.index.at(child)
                 if owned is not None:
