@@ -206,7 +206,7 @@ def test_dev_gold_meets_the_targets(shared_dir: Path) -> None:
     scores = json.loads(result.output)
     # gates: the figures in the README (honest precision) minus a small margin
     assert scores["records"] == 186
-    assert scores["event_type"]["micro"]["f1"] >= 0.83
+    assert scores["event_type"]["micro"]["f1"] >= 0.85
     assert scores["triple"]["f1"] >= 0.66
     assert min(c["f1"] for c in scores["event_type"]["per_category"].values()) >= 0.55
     assert set(scores["systems"]) == {"patterns", "classifier", "combined"}
@@ -251,7 +251,7 @@ def test_a_frozen_split_is_scored_without_its_errors_and_must_be_unchanged(
 @pytest.mark.shared
 @pytest.mark.parametrize(
     ("name", "core_recall", "precision"),
-    [("guardian_tuning.jsonl", 0.08, 0.10), ("guardian_blind.jsonl", 0.18, 0.18)],
+    [("guardian_tuning.jsonl", 0.12, 0.13), ("guardian_blind.jsonl", 0.18, 0.20)],
 )
 def test_the_guardian_split_holds_its_figures(
     pipeline, name: str, core_recall: float, precision: float
