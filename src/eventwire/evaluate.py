@@ -209,10 +209,6 @@ def sentence_docs(records: list[dict[str, Any]], pipeline) -> list[tuple[Any, Ar
     return list(parse_batches(pipeline.nlp, ((a.text, a) for a in articles), pipeline.batch_size))
 
 
-def code_sentences(records: list[dict[str, Any]], pipeline) -> list[list[Event]]:
-    return coded_events(pipeline, sentence_docs(records, pipeline))
-
-
 def coded_events(pipeline, parsed: list[tuple[Any, Article]]) -> list[list[Event]]:
     """The non-negated events of each parsed article, in order."""
     return [[e for e in c.events if not e.negated] for c in pipeline.code_parsed(parsed)]
@@ -237,23 +233,24 @@ def classifier_alone(pipeline, parsed: list[tuple[Any, Article]]) -> list[list[E
     for doc, article in parsed:
         events = []
         for sentence in doc.sents:
-            tokens = opinion.classifier.candidates(sentence)
-            for token, scores in zip(tokens, opinion.classifier.score_many(tokens), strict=True):
-                label = max(scores, key=scores.get)
-                if label != "NONE" and scores[label] >= opinion.add_threshold:
-                    events.append(
-                        Event(
-                            article_id=article.id,
-                            sentence_index=0,
-                            sentence=sentence.text,
-                            span=(token.idx, token.idx + len(token)),
-                            evidence=token.text,
-                            source=None,
-                            target=None,
-                            event_type=label,
-                            confidence=scores[label],
-                        )
+            views = opinion.score(opinion.classifier.candidates(sentence))
+            for i, view in views.items():
+                if not opinion.sure(view):
+                    continue
+                token = doc[i]
+                events.append(
+                    Event(
+                        article_id=article.id,
+                        sentence_index=0,
+                        sentence=sentence.text,
+                        span=(token.idx, token.idx + len(token)),
+                        evidence=token.text,
+                        source=None,
+                        target=None,
+                        event_type=view.label,
+                        confidence=view.probability,
                     )
+                )
         found.append(events)
     return found
 
@@ -301,13 +298,25 @@ def article_event_matches(gold: dict[str, Any], event: Event) -> bool:
     return actor_matches(target, event.target)
 
 
+def unmatched_predictions(
+    records: list[dict[str, Any]], events_by_article: dict[str, list[Event]]
+) -> list[Event]:
+    """Predicted events that match no gold event of their own article."""
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        by_article.setdefault(article_key(record), []).append(record)
+    return [
+        e
+        for article, events in events_by_article.items()
+        for e in events
+        if not any(article_event_matches(r, e) for r in by_article.get(article, []))
+    ]
+
+
 def score_article_records(
     records: list[dict[str, Any]], events_by_article: dict[str, list[Event]]
 ) -> dict[str, Any]:
     core = [r for r in records if r.get("core")]
-    by_article: dict[str, list[dict[str, Any]]] = {}
-    for record in records:
-        by_article.setdefault(article_key(record), []).append(record)
     found_core = 0
     dated = Counter()
     for record in records:
@@ -326,25 +335,18 @@ def score_article_records(
         ):
             dated["right"] += 1
     predicted = [e for events in events_by_article.values() for e in events]
-    unmatched = [
-        e
-        for article, events in events_by_article.items()
-        for e in events
-        if not any(article_event_matches(r, e) for r in by_article.get(article, []))
-    ]
-    matched_count = len(predicted) - len(unmatched)
+    unmatched = unmatched_predictions(records, events_by_article)
     wrong = {id(e) for e in unmatched}
-    core_scores = prf(found_core, len(unmatched), len(core) - found_core)
-    core_scores["precision"] = round(matched_count / len(predicted), 4) if predicted else 0.0
-    precision, recall = core_scores["precision"], core_scores["recall"]
+    precision = (len(predicted) - len(unmatched)) / len(predicted) if predicted else 0.0
+    recall = found_core / len(core) if core else 0.0
     return {
-        "core_recall": round(found_core / len(core), 4) if core else 0.0,
+        "core_recall": round(recall, 4),
         "core_f1": round(2 * precision * recall / (precision + recall), 4)
         if precision + recall
         else 0.0,
         "core_found": found_core,
         "core_total": len(core),
-        "precision": round(matched_count / len(predicted), 4) if predicted else 0.0,
+        "precision": round(precision, 4),
         "predicted": len(predicted),
         "unmatched_predictions": len(unmatched),
         "date_accuracy": round(dated["right"] / dated["matched"], 4) if dated["matched"] else 0.0,
@@ -381,9 +383,6 @@ def article_scores_as_sentence_shape(
     fn: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     triple = Counter()
-    by_article: dict[str, list[dict[str, Any]]] = {}
-    for record in records:
-        by_article.setdefault(article_key(record), []).append(record)
     for record in records:
         events = events_by_article.get(article_key(record), [])
         if any(article_event_matches(record, e) for e in events):
@@ -392,11 +391,9 @@ def article_scores_as_sentence_shape(
         else:
             fn[record["event"]] += 1
             triple["fn"] += 1
-    for article, events in events_by_article.items():
-        for event in events:
-            if not any(article_event_matches(r, event) for r in by_article.get(article, [])):
-                fp[event.event_type] += 1
-                triple["fp"] += 1
+    for event in unmatched_predictions(records, events_by_article):
+        fp[event.event_type] += 1
+        triple["fp"] += 1
     categories = sorted(set(tp) | set(fp) | set(fn))
     modes = Counter()
     for record in records:
@@ -475,13 +472,6 @@ def gold_articles(records: list[dict[str, Any]], gold: Path, pipeline) -> tuple[
     return parse_articles(pipeline, articles), lambda a: names.get(
         Path(a.source).resolve(), Path(a.source).name
     )
-
-
-def code_gold_articles(
-    records: list[dict[str, Any]], gold: Path, pipeline
-) -> dict[str, list[Event]]:
-    parsed, key = gold_articles(records, gold, pipeline)
-    return keyed(parsed, key, coded_events(pipeline, parsed))
 
 
 def keyed(parsed, key, events: list[list[Event]]) -> dict[str, list[Event]]:

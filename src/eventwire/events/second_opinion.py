@@ -1,7 +1,7 @@
 """The trained classifier as a second opinion beside the lexicon.
 
 Families give roles and high-precision types; the classifier scores every verb of a
-sentence that names an actor. A verb no family matches becomes a trigger of the
+sentence that names an actor. A verb no family lists becomes a trigger of the
 classifier's type when it is sure enough, with a generic family of that category (its
 recipient roles from ``lexicon/classifier.yaml``), so tense, negation, irrealis and role
 rules apply to it exactly as to a lexicon trigger. A family hit the classifier finds
@@ -11,16 +11,13 @@ implausible (NONE near certain, the family's own category near impossible) is ve
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Span
 
 from eventwire.errors import EventWireError
 from eventwire.events.classifier import NONE, EventClassifier
 from eventwire.events.ontology import Ontology
-from eventwire.events.patterns import Pattern, _check_roles
+from eventwire.events.patterns import Pattern, _check_roles, _read
 
 SETTINGS_FILE = "classifier.yaml"
 SETTINGS_FIELDS = frozenset({"add_threshold", "veto_threshold", "veto_floor", "categories"})
@@ -73,21 +70,17 @@ class SecondOpinion:
             and opinion.scores.get(category, 0.0) < self.veto_floor
         )
 
+    def sure(self, opinion: Opinion) -> bool:
+        """The classifier names an event type with at least ``add_threshold``."""
+        return opinion.label != NONE and opinion.probability >= self.add_threshold
+
     def addition(self, opinion: Opinion) -> Pattern | None:
-        """The generic family for a verb no family matched, when the classifier is sure."""
-        if opinion.label == NONE or opinion.probability < self.add_threshold:
-            return None
-        return self.families.get(opinion.label)
-
-    @property
-    def version(self) -> str:
-        return self.classifier.version
+        """The generic family for a verb no family lists, when the classifier is sure."""
+        return self.families.get(opinion.label) if self.sure(opinion) else None
 
 
-@lru_cache(maxsize=1)
 def _read_settings() -> dict:
-    text = resources.files("eventwire.events").joinpath("lexicon", SETTINGS_FILE).read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = _read(SETTINGS_FILE)
     where = f"lexicon/{SETTINGS_FILE}"
     if not isinstance(data, dict) or set(data) - SETTINGS_FIELDS:
         raise EventWireError(f"{where}: fields must be {sorted(SETTINGS_FIELDS)}")
