@@ -77,11 +77,7 @@ def test_a_valid_family_keeps_its_roles_and_examples() -> None:
 def test_every_example_sentence_codes_as_it_says(pipeline) -> None:
     results = run_examples(pipeline, load_patterns())
     assert results
-    failed = [
-        f"{r.example.family}: {r.example.text!r} -> {', '.join(r.got) or 'nothing'}"
-        for r in results
-        if not r.passed
-    ]
+    failed = [r.describe() for r in results if not r.passed]
     assert not failed, "\n".join(failed)
 
 

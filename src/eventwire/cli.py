@@ -762,15 +762,7 @@ def lexicon_check(
         raise fail(str(exc)) from None
     failed = [r for r in results if not r.passed]
     for result in failed:
-        example = result.example
-        want = "no " + example.event if example.none else example.event
-        err.print(
-            f"FAIL {example.family}: {example.text!r} wants {want}"
-            f"{' ' + (example.source or '?') + ' -> ' + (example.target or '?') if not example.none else ''}; "
-            f"got {', '.join(result.got) or 'nothing'}",
-            markup=False,
-            highlight=False,
-        )
+        err.print(f"FAIL {result.describe()}", markup=False, highlight=False)
     out().print(f"{len(results) - len(failed)} of {len(results)} examples pass", highlight=False)
     if failed:
         raise typer.Exit(code=1)

@@ -26,6 +26,15 @@ class ExampleResult:
     passed: bool
     got: tuple[str, ...]  # the events coded, as "TYPE SRC -> TGT (pattern)"
 
+    def describe(self) -> str:
+        """What the example wanted and what coding gave, for a failure report."""
+        example = self.example
+        if example.none:
+            want = f"no {example.event}"
+        else:
+            want = f"{example.event} {example.source or '?'} -> {example.target or '?'}"
+        return f"{example.family}: {example.text!r} wants {want}; got {', '.join(self.got) or 'nothing'}"
+
 
 def entry_counts(patterns: PatternSet) -> dict[str, dict[str, int]]:
     """Families and entries (trigger lemmas plus object words) per category."""
