@@ -431,9 +431,10 @@ class DocumentPass:
         country = None
         for k in range(start, ent.end):
             if k in self.hits:
-                if self.country_hit(k) is None:
+                hit = self.country_hit(k)
+                if hit is None:
                     return None  # a known name inside: the KB resolves it
-                country = country or self.country_hit(k)[1]
+                country = country or hit[1]
         if country is None and start >= 2 and self.lower[start - 1] in POSSESSIVE:
             owner = next((m for m in self.mentions if m.end == start - 1), None)
             country = owner.actor.country if owner else None
