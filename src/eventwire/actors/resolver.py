@@ -1,7 +1,7 @@
 """The actor resolver: the knowledge base with its compiled matchers, and the actors it
 builds (a country's government, an office holder on a date, a person in their role).
 
-``find_mentions`` hands each document to ``document.DocumentPass``; ``lookup``
+``find_mentions`` hands each document to ``document.find_mentions``; ``lookup``
 answers the CLI for one name or short phrase, with the reasons.
 """
 
@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from eventwire.actors.document import DocumentPass
+from eventwire.actors import document
 from eventwire.actors.kb import (
     OFFICE_RANK,
     OFFICE_WORDS,
@@ -46,12 +46,10 @@ from eventwire.actors.names import (
     strip_article,
     surnames_of,
 )
+from eventwire.actors.phrases import PhraseTable
+from eventwire.actors.settings import DEFAULT_SETTINGS, ResolverSettings
 from eventwire.model import Actor, Mention
 
-FUZZY_FULL_NAME_CUTOFF = 88.0  # "Kasim-Jomart Tokayev" ~ "Kassym-Jomart Tokayev" scores 93
-FUZZY_SURNAME_CUTOFF = 90.0  # "Zelensky" ~ "Zelenskyy" scores 94; short names need more
-FUZZY_CACHE_SIZE = 50_000  # remembered fuzzy look-ups (a few MB at most)
-FUZZY_PLACE_CUTOFF = 90.0  # "Afganistan" ~ "Afghanistan" 95; "Austria" ~ "Australia" only 87
 KIND_WORDS = {
     COUNTRY: "country name",
     ADJECTIVE: "country adjective (demonym)",
@@ -74,29 +72,6 @@ BASIS_WORDS = {
     "region": "a region: its country (and the agent's sector)",
     "place": "an agent word without a country word: the country its clause happens in",
 }
-
-
-class PhraseTable(dict):
-    """Word tuples -> value (titles, agent words), with the phrase lengths each first word
-    starts, so a lookup at a token tries only lengths some phrase there has."""
-
-    def __init__(self, items) -> None:
-        super().__init__(items)
-        sizes: dict[str, set[int]] = {}
-        for key in self:
-            sizes.setdefault(key[0], set()).add(len(key))
-        self.sizes = {word: sorted(found, reverse=True) for word, found in sizes.items()}
-
-    def longest_at(self, words: list[str], i: int) -> tuple[int, object] | None:
-        """(end, value) of the longest phrase starting at ``words[i]``, else None."""
-        if i >= len(words):
-            return None
-        for size in self.sizes.get(words[i], ()):
-            if i + size <= len(words):
-                value = self.get(tuple(words[i : i + size]))
-                if value is not None:
-                    return i + size, value
-        return None
 
 
 @dataclass
@@ -122,8 +97,9 @@ class Resolution:
 class ActorResolver:
     """Knowledge base plus compiled matchers; load once with ``ActorResolver.load()``."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, settings: ResolverSettings = DEFAULT_SETTINGS) -> None:
         self.kb = kb
+        self.settings = settings
         self.names = NameIndex(kb)
         self.titles = PhraseTable(
             (tuple(w.lower().split()), t.office) for t in kb.titles for w in t.words
@@ -142,7 +118,7 @@ class ActorResolver:
             normalise_name(term): target
             for term, targets in self.names.targets.items()
             for target in targets
-            if target.kind in NATIONAL_KINDS | {PEOPLE} and len(term) >= 5
+            if target.kind in NATIONAL_KINDS | {PEOPLE} and len(term) >= settings.fuzzy_min_length
         }
         self.fuzzy_surnames = {
             normalise_name(surname): p.person_id
@@ -168,7 +144,11 @@ class ActorResolver:
             for name in (country.name, *country.aliases, *country.adjectives):
                 words.update(w.lower() for w in fold(name).split())
         # Four letters at least: a shorter name ("Gro") is the start of too many English words.
-        return frozenset(w for w in words if len(w) >= 4 and w.isalpha() and w not in STOP_WORDS)
+        return frozenset(
+            w
+            for w in words
+            if len(w) >= self.settings.glue_name_min_length and w.isalpha() and w not in STOP_WORDS
+        )
 
     @cached_property
     def shared_surnames(self) -> frozenset[str]:
@@ -279,7 +259,7 @@ class ActorResolver:
 
     def find_mentions(self, doc: Doc, when: date | None) -> list[Mention]:
         """Every actor mention in ``doc``, non-overlapping, in token order."""
-        return DocumentPass(self, doc, as_day(when)).run()
+        return document.find_mentions(self, doc, as_day(when))
 
     def lookup(self, name: str, when: date | None = None) -> Resolution:
         """Resolve a name or a short phrase ("Russian President") for the CLI."""
@@ -311,7 +291,7 @@ class ActorResolver:
             person = self.kb.persons[person_id]
             explanation.append(
                 f"{query!r} is close to {person.name!r} (similarity {score:.0f} >= "
-                f"{FUZZY_FULL_NAME_CUTOFF:.0f}): a spelling or transliteration variant"
+                f"{self.settings.fuzzy_full_name_cutoff:.0f}): a spelling or transliteration variant"
             )
             explanation += self.role_explanation(Target(PERSON, person_id), when)
             return Resolution(
@@ -369,30 +349,38 @@ class ActorResolver:
     def fuzzy_place(self, text: str) -> Target | None:
         """A country, adjective or capital misspelt ("Afganistan", "Khatmandu")."""
         norm = normalise_name(text)
-        if len(norm) < 5:
+        if len(norm) < self.settings.fuzzy_min_length:
             return None
         best = process.extractOne(
-            norm, self.fuzzy_places.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_PLACE_CUTOFF
+            norm,
+            self.fuzzy_places.keys(),
+            scorer=fuzz.ratio,
+            score_cutoff=self.settings.fuzzy_place_cutoff,
         )
         if best is None or best[0][0] != norm[0]:
             return None
         return self.fuzzy_places[best[0]]
 
     def fuzzy_candidates(self, norm: str, single: bool) -> list[tuple[str, float]]:
-        """The five nearest KB names to ``norm`` over the cutoff, remembered: an article
+        """The nearest KB names (``settings.fuzzy_candidates``) to ``norm`` over the cutoff, remembered: an article
         repeats its names, and this scan over every KB name is the pass's costliest step."""
         key = (norm, single)
         found = self._fuzzy_cache.get(key)
         if found is None:
             choices = self.fuzzy_surname_keys if single else self.fuzzy_full_keys
-            cutoff = FUZZY_SURNAME_CUTOFF if single else FUZZY_FULL_NAME_CUTOFF
+            settings = self.settings
+            cutoff = settings.fuzzy_surname_cutoff if single else settings.fuzzy_full_name_cutoff
             found = [
                 (candidate, score)
                 for candidate, score, _ in process.extract(
-                    norm, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+                    norm,
+                    choices,
+                    scorer=fuzz.ratio,
+                    score_cutoff=cutoff,
+                    limit=settings.fuzzy_candidates,
                 )
             ]
-            if len(self._fuzzy_cache) < FUZZY_CACHE_SIZE:
+            if len(self._fuzzy_cache) < settings.fuzzy_cache_size:
                 self._fuzzy_cache[key] = found
         return found
 
@@ -407,7 +395,7 @@ class ActorResolver:
         if not norm:
             return None, 0.0
         single = " " not in norm
-        if single and len(norm) < 5:
+        if single and len(norm) < self.settings.fuzzy_min_length:
             return None, 0.0
         choices = self.fuzzy_surnames if single else self.fuzzy_full
         for candidate, score in self.fuzzy_candidates(norm, single):

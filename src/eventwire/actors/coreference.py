@@ -1,0 +1,94 @@
+"""Coreference: surnames, bare titles and he/she pointing back to the persons the document
+has already named, and which of several same-named people is meant."""
+
+from __future__ import annotations
+
+from eventwire.actors.kb import OFFICE_RANK, Person
+from eventwire.actors.names import Target, normalise_name, surnames_of
+from eventwire.actors.state import PassState, PersonRef
+from eventwire.actors.words import PRONOUNS, SUBJECT_DEPS
+from eventwire.model import Actor
+
+
+class Coreference(PassState):
+    """Pointing back to persons already named in the document."""
+
+    def at_pronoun(self, i: int) -> int | None:
+        if self.lower[i] not in PRONOUNS:
+            return None
+        token = self.doc[i]
+        if self.parsed and token.dep_ not in SUBJECT_DEPS:
+            return None
+        pronoun = token.lower_
+        near = [
+            p
+            for p in self.people
+            if self.sentence_distance(p.start, i) <= self.settings.pronoun_window
+            and self.pronoun_of.get(p.person_id or "", pronoun) == pronoun
+        ]
+        ref = next((p for p in reversed(near) if p.subject), None)
+        ref = ref or (near[-1] if near else None)
+        if ref is None or ref.actor is None:
+            return None
+        if ref.person_id:  # once "he", never "she" in the same article, and the reverse
+            self.pronoun_of[ref.person_id] = pronoun
+        actor = Actor(**{**ref.actor.to_dict(), "text": ""})
+        self.add(i, i + 1, actor, "coref", ref.office)
+        return i + 1
+
+    def last_person(self, office: str, countries: set[str] | None = None) -> PersonRef | None:
+        """The last person in the document who holds ``office`` ("the president"), preferring
+        one from a country already named in the sentence ("Kremlin spokesman Dmitry Peskov said
+        the president ..."), then one who was a subject over one only spoken to or about."""
+        leaders = ("head_of_state", "head_of_government")
+        fits = [
+            ref
+            for ref in self.people
+            if ref.actor
+            and (ref.office == office or (office == "leader" and ref.office in leaders))
+        ]
+        local = [ref for ref in fits if countries and ref.actor and ref.actor.country in countries]
+        fits = local or fits
+        subjects = [ref for ref in fits if ref.subject]
+        return (subjects or fits)[-1] if fits else None
+
+    def pick_person(self, targets: list[Target]) -> Person:
+        """Several people share a name: the one already in the document, else the one in
+        office on the date (the most senior office first), else the one nearest in time."""
+        ids = list(dict.fromkeys(t.ref for t in targets))
+        for ref in reversed(self.people):
+            if ref.person_id in ids:
+                return self.kb.persons[ref.person_id]
+        persons = [self.kb.persons[i] for i in ids]
+
+        def distance(person: Person) -> tuple[int, int]:
+            term = person.term_at(self.when)
+            if term:
+                return 0, OFFICE_RANK.get(term.office, 9)
+            near = person.nearest_term(self.when)
+            if near is None:
+                return 1, 10**6
+            edge = near.end if near.end and near.end <= self.when else near.start
+            return 1, abs((self.when - edge).days) if edge else 10**6
+
+        return min(persons, key=distance)
+
+    def lone_surname_is_kb_person(self, i: int, person: Person) -> bool:
+        """May a lone surname at ``i`` mean this KB person? Not when the last person of that
+        surname named in full here is someone the KB does not know ("Ilham Ahmed ... Ahmed
+        said" is not Abiy Ahmed), nor, for a surname many people share, before the KB
+        person was named in full."""
+        word = normalise_name(self.doc[i].text)
+        for ref in reversed(self.people):
+            if ref.person_id == person.person_id:
+                return True
+            if ref.actor is None and ref.surname == word:
+                return False
+        return word not in self.r.shared_surnames
+
+    def shared_surname_unnamed(self, person: Person) -> bool:
+        """Does this person have a surname many share and no full mention here yet?"""
+        if any(ref.person_id == person.person_id for ref in self.people):
+            return False
+        surnames = {normalise_name(s) for s in surnames_of((person.name, *person.aliases))}
+        return not surnames.isdisjoint(self.r.shared_surnames)

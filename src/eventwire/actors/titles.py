@@ -1,0 +1,137 @@
+"""Titles and dates: a title with a country is the office holder on the article date; a
+title before a name gives that person their office; "former" keeps today's holder out."""
+
+from __future__ import annotations
+
+from eventwire.actors.kb import OFFICE_WORDS
+from eventwire.actors.state import PassState
+from eventwire.actors.words import FORMER_WORDS, POSSESSIVE
+from eventwire.model import Actor
+
+
+class TitleReading(PassState):
+    """Titles: the office holder on the date, or the named person in that office."""
+
+    def at_title(self, i: int) -> int | None:
+        found = self.phrase_at(i, self.r.titles)
+        if not found:
+            return None
+        end, office = found
+        j = end
+        if j < self.n and self.lower[j] == "of":
+            k = j + 1
+            while k < self.n and self.lower[k] in ("the", "republic", "state", "of"):
+                k += 1  # "President of the Republic of Turkey"
+            countries = self.country_list(k)
+            if not countries:
+                countries = self.country_list(j + 1)
+            if countries:
+                return self.title_for_countries(i, office, countries, self.doc[i:end].text)
+            group = self.group_after(j + 1)
+            if group is not None:  # "the leader of the Syrian Kurds": the group's own leader
+                group_end, code, agent = group
+                role = self.doc[i:group_end].text
+                actor = Actor(role, code, agent.sector, f"agent:{agent.agent_id}", role)
+                self.add(i, group_end, actor, "title")
+                return group_end
+        if office == "counterpart":
+            return self.counterparts(i, end)
+        name = self.name_after(end, None, office)
+        if name and name[0] > end:
+            name_end, actor, basis = name
+            if actor is None:  # a title before an unknown name with no country: nothing to code
+                self.note_unknown_person(end, name_end)
+                return name_end
+            if not self.is_former(i):
+                actor = self.as_titled(actor, office)
+            office = self.known_office(actor) or office
+            self.add(i, name_end, actor, "title" if basis == "alias" else basis, office)
+            return name_end
+        if self.is_plural(end - 1) or self.is_former(i):
+            return None  # "the leaders" or "the former president" are not the last one named
+        ref = self.last_person(office, self.sentence_countries(i))
+        if ref and ref.actor:
+            actor = Actor(**{**ref.actor.to_dict(), "text": ""})
+            self.add(i, end, actor, "coref", ref.office)
+            return end
+        return None
+
+    def country_title(
+        self,
+        start: int,
+        end: int,
+        code: str,
+        office: str,
+        last: bool,
+        words: str = "",
+        sharing: int = 1,
+    ) -> None:
+        """ "Russian President [Vladimir Putin]", "Kazakhstan's leader", "his Turkish counterpart"."""
+        if office == "counterpart":
+            office = self.speaker_office()
+        if last:
+            name = self.name_after(end, code, office)
+            if name:
+                name_end, actor, basis = name
+                if actor is None:
+                    actor = Actor(
+                        self.doc[end:name_end].text,
+                        code,
+                        "GOV",
+                        None,
+                        self.title_role(office, code),
+                    )
+                if not self.is_former(start):
+                    actor = self.as_titled(actor, office)
+                self.add(start, name_end, actor, basis if basis != "alias" else "title", office)
+                return
+        if sharing == 1 and self.is_plural(end - 1):  # "Turkish leaders": the government
+            actor = self.r.country_actor(code, "")
+            self.add(start, end, actor, "title")
+            return
+        if self.is_former(start):  # "the former Russian president": not today's holder
+            role = f"former {self.title_role(office, code)}"
+            self.add(start, end, Actor(role, code, "ELI", f"country:{code}", role), "title")
+            return
+        phrase = self.doc[start:end].text
+        actor, office = self.r.office_actor(code, office, self.when, "", words, phrase)
+        self.add(start, end, actor, "title", office)
+
+    def possessive_title(self, end: int) -> tuple[int, str] | None:
+        """A title right after "'s" at ``end``: (title end, office)."""
+        if end + 1 >= self.n or self.lower[end] not in POSSESSIVE:
+            return None
+        return self.phrase_at(end + 1, self.r.titles)
+
+    def as_titled(self, actor: Actor, office: str) -> Actor:
+        """The text itself gives a KB person their title ("President Kagame"): it holds then,
+        whatever the date says, so they act for their government, not as an elite."""
+        if not actor.kb_id or not actor.kb_id.startswith("person:") or actor.sector != "ELI":
+            return actor
+        person = self.kb.persons[actor.kb_id[7:]]
+        wanted = {office, "collective_head_of_state"} if office == "head_of_state" else {office}
+        terms = [t for t in person.terms if t.office in wanted] or person.terms
+        term = min(terms, key=lambda t: abs(((t.start or self.when) - self.when).days))
+        country = self.kb.countries.get(term.country)
+        role = f"{term.title} of {country.in_text}" if country else term.title
+        return Actor(actor.name, term.country, term.sector, actor.kb_id, role, actor.text)
+
+    def is_former(self, start: int) -> bool:
+        """Is the phrase at ``start`` preceded by "former", "late" or "ex-"?"""
+        before = self.lower[max(0, start - 2) : start]
+        return bool(before) and (before[-1] in FORMER_WORDS or before[-2:] == ["ex", "-"])
+
+    def title_role(self, office: str, code: str) -> str:
+        country = self.kb.countries.get(code)
+        return f"{OFFICE_WORDS.get(office, office)} of {country.in_text if country else code}"
+
+    def speaker_office(self) -> str:
+        """The office of the last person mentioned: a counterpart holds the same one abroad,
+        and a national leader's counterpart is the other country's leader (a president's
+        British counterpart is the prime minister)."""
+        for ref in reversed(self.people):
+            if ref.office in ("head_of_state", "head_of_government"):
+                return "leader"
+            if ref.office:
+                return ref.office
+        return "leader"
