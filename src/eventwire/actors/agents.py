@@ -43,7 +43,7 @@ class AgentReading(PassState):
                 more = self.phrase_at(stop, self.r.agents)  # "commander of US forces"
                 stop = more[0] if more and len(countries) == 1 else stop
                 self.add(i, stop, self.r.agent_actor(code, agent), "agent")
-                return stop
+                return self.share_agent(agent, countries[1:]) or stop
         if self.parsed and self.doc[end - 1].pos_ in ("VERB", "AUX"):
             return None  # "to press Russia": a verb, not the press
         place = self.clause_place(i, end) if agent.local else None

@@ -4,9 +4,10 @@ mention."""
 
 from __future__ import annotations
 
+from eventwire.actors.kb import Agent
 from eventwire.actors.names import ADJECTIVE, METONYM, REGION_ADJECTIVE, REGION_KINDS
 from eventwire.actors.state import PassState
-from eventwire.actors.words import LIST_INTRO
+from eventwire.actors.words import LIST_INTRO, POSSESSIVE
 
 
 class Coordination(PassState):
@@ -66,6 +67,21 @@ class Coordination(PassState):
         if self.lower[k : k + 3] == ["as", "well", "as"]:
             return k + 3
         return None
+
+    def share_agent(self, agent: Agent, members: list[tuple[int, int, str]]) -> int | None:
+        """ "the defence ministers of Denmark, Norway and Iceland", "the armies of Chad and
+        Niger": each further member of the list is that agent of its own country. A member
+        with a head of its own ("... and Hungary's government") ends the sharing; the walk
+        reads it. Returns the end of the last member that shared, else None."""
+        last = None
+        for start, stop, code in members:
+            if stop < self.n and (
+                self.lower[stop] in POSSESSIVE or self.phrase_at(stop, self.r.agents)
+            ):
+                break
+            self.add(start, stop, self.r.agent_actor(code, agent), "agent")
+            last = stop
+        return last
 
     def title_for_countries(
         self, i: int, office: str, countries: list[tuple[int, int, str]], words: str
