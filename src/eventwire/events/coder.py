@@ -41,7 +41,7 @@ from eventwire.events.roles import (
 from eventwire.events.second_opinion import SecondOpinion
 from eventwire.events.triggers import lexicon_knows, named_agent, verb_pattern
 from eventwire.events.verbs import code_verb
-from eventwire.model import Article, Event, Mention
+from eventwire.model import Actor, Article, Event, Mention
 from eventwire.nlp import sentences
 
 __all__ = ["EventCoder", "Match", "is_attributed", "is_question", "is_resolved", "modal_auxes"]
@@ -247,19 +247,30 @@ def describes(token, finder: ActorFinder) -> bool:
     )
 
 
+# Codes that name no one party: two organisations coded IGO (NATO, the UN) are two parties.
+NON_STATE_CODES = frozenset({"IGO", "NGO"})
+
+
+def _party(actor: Actor | None) -> str:
+    """What makes an actor one party for deduplication: its country code, or for an
+    international body (or an unresolved phrase) its own name."""
+    if actor is None:
+        return ""
+    if actor.country and actor.country not in NON_STATE_CODES:
+        return actor.code
+    return f"{actor.code} {actor.kb_id or actor.name}" if actor.country else actor.name
+
+
 def _deduplicate(events: list[Event]) -> list[Event]:
-    """One event per sentence, type, actor pair and polarity: the most confident."""
+    """One event per sentence, type, party pair and polarity: the most confident. A list
+    of organisations ("NATO, the EU and the UN called ...") stays one event per member."""
     best: dict[tuple, Event] = {}
     for event in events:
         key = (
             event.sentence_index,
             event.event_type,
-            event.source.code
-            if event.source and event.source.country
-            else (event.source.name if event.source else ""),
-            event.target.code
-            if event.target and event.target.country
-            else (event.target.name if event.target else ""),
+            _party(event.source),
+            _party(event.target),
             event.negated,
         )
         if key not in best or event.confidence > best[key].confidence:

@@ -414,11 +414,24 @@ class ActorFinder:
         return refs
 
     def _coordinated_modifiers(self, token: Token, mention: Mention) -> list[ActorRef]:
-        """ "French and Egyptian warships": one actor per coordinated modifier."""
+        """ "French and Egyptian warships": one actor per coordinated modifier. The parser
+        may hang the first members of a longer list on the noun by themselves ("Egyptian,
+        Jordanian and Qatari ministers": Egyptian and Jordanian both modify the noun, Qatari
+        is Jordanian's conjunct), so the list is every such sibling before the joined one."""
         for child in token.children:
-            if child.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in child.children):
+            if child.dep_ in ("amod", "compound", "nmod") and any(
+                c.dep_ == "conj" for c in child.children
+            ):
                 refs = []
-                for member in conjuncts(child):
+                earlier = [
+                    c
+                    for c in token.children
+                    if c.dep_ == child.dep_
+                    and c.i < child.i
+                    and c.nbor(1).text == ","
+                    and self.index.at(c) is not None
+                ]
+                for member in earlier + conjuncts(child):
                     owned = self.index.at(member)
                     if owned is not None and owned.actor.country:
                         actor = owned.actor
