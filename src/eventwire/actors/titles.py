@@ -3,9 +3,11 @@ title before a name gives that person their office; "former" keeps today's holde
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from eventwire.actors.kb import OFFICE_WORDS
 from eventwire.actors.state import PassState
-from eventwire.actors.words import FORMER_WORDS, POSSESSIVE
+from eventwire.actors.words import FORMER_WORDS, NOT_PERSON_ENTS, POSSESSIVE
 from eventwire.model import Actor
 
 
@@ -47,8 +49,15 @@ class TitleReading(PassState):
             office = self.known_office(actor) or office
             self.add(i, name_end, actor, "title" if basis == "alias" else basis, office)
             return name_end
-        if self.is_plural(end - 1) or self.is_former(i):
-            return None  # "the leaders" or "the former president" are not the last one named
+        if self.is_plural(end - 1):
+            return None  # "the leaders" are not the last one named
+        apposed = self.apposed_name(i, end, None, office)
+        if apposed is not None:  # "the prime minister, Tony Blair,": the name wins
+            if apposed[0] is not None:
+                self.add(i, end, apposed[0], apposed[1], office)
+            return end
+        if self.is_former(i):
+            return None  # "the former president" is not the last one named
         ref = self.last_person(office, self.sentence_countries(i))
         if ref and ref.actor:
             actor = Actor(**{**ref.actor.to_dict(), "text": ""})
@@ -89,6 +98,10 @@ class TitleReading(PassState):
             actor = self.r.country_actor(code, "")
             self.add(start, end, actor, "title")
             return
+        apposed = self.apposed_name(start, end, code, office) if last else None
+        if apposed is not None:  # "the Russian president, Boris Yeltsin,": the name wins
+            self.add(start, end, apposed[0], apposed[1], office)
+            return
         if self.is_former(start):  # "the former Russian president": not today's holder
             role = f"former {self.title_role(office, code)}"
             self.add(start, end, Actor(role, code, "ELI", f"country:{code}", role), "title")
@@ -96,6 +109,77 @@ class TitleReading(PassState):
         phrase = self.doc[start:end].text
         actor, office = self.r.office_actor(code, office, self.when, "", words, phrase)
         self.add(start, end, actor, "title", office)
+
+    def apposed_name(
+        self, start: int, end: int, code: str | None, office: str
+    ) -> tuple[Actor | None, str] | None:
+        """The person a title stands in apposition to: "the prime minister, Tony Blair," or
+        "Tony Blair, the prime minister". The sentence names them, so the name wins over
+        whoever held the title on the article date (an undated or misdated article must
+        not turn Blair into a successor). Returns (actor, basis), the actor None for a
+        person the KB does not know when no country says whose title it is; None when no
+        name stands in apposition."""
+        if not self.parsed:
+            return None
+        root = self.doc[start:end].root
+        name_text = ""
+        person_actor = None
+        if end + 1 < self.n and self.lower[end] == ",":
+            found = self.resolve_name(end + 1)
+            if found is not None and not self.set_off_name(root, end, found[0]):
+                found = None
+            if found is not None:
+                name_end, person, _basis = found
+                name_text = self.doc[end + 1 : name_end].text
+                if person is not None and not (
+                    code and all(t.country != code for t in person.terms)
+                ):
+                    person_actor = self.r.person_actor(person, self.when, "")
+        if not name_text and root.dep_ == "appos" and root.head.i < start:
+            head = root.head
+            mention = next((m for m in reversed(self.mentions) if m.start <= head.i < m.end), None)
+            if (
+                mention is not None
+                and mention.actor.kb_id
+                and mention.actor.kb_id.startswith("person:")
+            ):
+                name_text, person_actor = mention.text, mention.actor
+                if not self.is_former(start):  # "Blair, the prime minister": he holds it then
+                    mention.actor = self.as_titled(mention.actor, office)
+            elif mention is None and self.unknown_name_at(head):
+                ent = self.ent_of.get(head.i)
+                name_text = ent.text if ent is not None else head.text
+        if not name_text:
+            return None
+        if person_actor is None:
+            if code is None:
+                return None, "title"
+            role = self.title_role(office, code)
+            return Actor(name_text, code, "GOV", None, role), "title in apposition to a name"
+        actor = Actor(**{**person_actor.to_dict(), "text": ""})
+        if not self.is_former(start):
+            actor = self.as_titled(actor, office)
+        return actor, "title in apposition to a name"
+
+    def set_off_name(self, title: Token, comma: int, name_end: int) -> bool:
+        """Is the name run after ``comma`` an apposition to the title: parsed so, or set off
+        by a closing comma or full stop ("the Irish taoiseach, Bertie Ahern, on Tuesday"),
+        not the start of a list or a clause ("the president, Macron said")?"""
+        if any(c.dep_ == "appos" and comma < c.i < name_end for c in title.children):
+            return True
+        return name_end >= self.n or self.lower[name_end] in (",", ".")
+
+    def unknown_name_at(self, token: Token) -> bool:
+        """Is ``token`` a name the KB does not know (the small model tags some surnames as
+        places: "Yeltsin, Russia's president")?"""
+        if token.ent_type_ == "PERSON":
+            return True
+        return (
+            token.pos_ == "PROPN"
+            and token.i not in self.hits
+            and token.ent_type_ not in NOT_PERSON_ENTS
+            and self.capitalised[token.i]
+        )
 
     def possessive_title(self, end: int) -> tuple[int, str] | None:
         """A title right after "'s" at ``end``: (title end, office)."""
