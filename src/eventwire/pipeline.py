@@ -102,7 +102,7 @@ class Pipeline:
 
     def code_doc(self, doc, article: Article) -> CodedArticle:
         """Run the stages after parsing on one document."""
-        mentions = self.resolver.find_mentions(doc, article.published)
+        mentions = self.resolver.find_mentions(doc, article.published, article)
         events = self.coder.code(doc, mentions, article)
         flags = list(article.flags)
         flags += dates.assign_dates(events, doc, article)

@@ -28,7 +28,9 @@ class Coreference(PassState):
         ]
         ref = next((p for p in reversed(near) if p.subject), None)
         ref = ref or (near[-1] if near else None)
-        if ref is None or ref.actor is None:
+        if ref is None:
+            return self.pronoun_from_context(i)
+        if ref.actor is None:
             return None
         if ref.person_id:  # once "he", never "she" in the same article, and the reverse
             self.pronoun_of[ref.person_id] = pronoun

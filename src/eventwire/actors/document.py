@@ -18,6 +18,7 @@ The pass is one object made of one part per job, each in its own module:
 | ``coordination`` | lists of countries sharing one title, agent word or "counterparts" |
 | ``titles`` | titles: the office holder on the date, or the named person in that office |
 | ``coreference`` | surnames, bare titles and he/she pointing back to persons named earlier |
+| ``context`` | bare titles and pronouns read through publisher, dateline and title line |
 
 Thresholds live in ``settings.ResolverSettings``; the pass asks the resolver only
 for what ``state.ResolverParts`` lists, so this package has no import cycle.
@@ -30,6 +31,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from eventwire.actors.agents import AgentReading
+from eventwire.actors.context import NO_CONTEXT, ArticleContext, ContextReading
 from eventwire.actors.coordination import Coordination
 from eventwire.actors.coreference import Coreference
 from eventwire.actors.mentions import MentionFinding
@@ -48,11 +50,14 @@ class DocumentPass(
     Coordination,
     TitleReading,
     Coreference,
+    ContextReading,
     PassState,
 ):
     """State of one document: the mentions so far and the persons to refer back to."""
 
 
-def find_mentions(resolver: ResolverParts, doc: Doc, when: date) -> list[Mention]:
+def find_mentions(
+    resolver: ResolverParts, doc: Doc, when: date, context: ArticleContext = NO_CONTEXT
+) -> list[Mention]:
     """Every actor mention in ``doc``, non-overlapping, in token order."""
-    return DocumentPass(resolver, doc, when).run()
+    return DocumentPass(resolver, doc, when, context).run()

@@ -16,8 +16,10 @@ from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from eventwire.actors import document
+from eventwire.actors import context, document
+from eventwire.actors.context import NO_CONTEXT, ArticleContext
 from eventwire.actors.kb import (
+    DATA_DIR,
     OFFICE_RANK,
     OFFICE_WORDS,
     Agent,
@@ -48,7 +50,7 @@ from eventwire.actors.names import (
 )
 from eventwire.actors.phrases import PhraseTable
 from eventwire.actors.settings import DEFAULT_SETTINGS, ResolverSettings
-from eventwire.model import Actor, Mention
+from eventwire.model import Actor, Article, Mention
 
 KIND_WORDS = {
     COUNTRY: "country name",
@@ -149,6 +151,11 @@ class ActorResolver:
             for w in words
             if len(w) >= self.settings.glue_name_min_length and w.isalpha() and w not in STOP_WORDS
         )
+
+    @cached_property
+    def publishers(self) -> context.PublisherTable:
+        """Outlets and web domains -> their country (``data/publishers.tsv``)."""
+        return context.load_publishers(DATA_DIR / "publishers.tsv", frozenset(self.kb.countries))
 
     @cached_property
     def shared_surnames(self) -> frozenset[str]:
@@ -257,9 +264,21 @@ class ActorResolver:
 
     # ---- the document pass ------------------------------------------------------
 
-    def find_mentions(self, doc: Doc, when: date | None) -> list[Mention]:
-        """Every actor mention in ``doc``, non-overlapping, in token order."""
-        return document.find_mentions(self, doc, as_day(when))
+    def find_mentions(
+        self, doc: Doc, when: date | None, article: Article | None = None
+    ) -> list[Mention]:
+        """Every actor mention in ``doc``, non-overlapping, in token order. With the
+        ``article``, bare titles and pronouns may be read through its context (publisher,
+        dateline, title line: ``context``)."""
+        day = as_day(when)
+        found = self.article_context(article, day) if article is not None else NO_CONTEXT
+        return document.find_mentions(self, doc, day, found)
+
+    def article_context(self, article: Article, when: date) -> ArticleContext:
+        """The article's context; its title line is read without a parse (a few words)."""
+        title = article.title.strip()
+        mentions = self.find_mentions(self.names.tokenizer(title), when) if title else []
+        return context.read_context(self, article, when, mentions)
 
     def lookup(self, name: str, when: date | None = None) -> Resolution:
         """Resolve a name or a short phrase ("Russian President") for the CLI."""

@@ -7,12 +7,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from spacy.attrs import IS_ALPHA, IS_STOP, LOWER, ORTH
 from spacy.tokens import Doc, Span
 
-from eventwire.actors.kb import Agent, KnowledgeBase, Person, Region
+from eventwire.actors.kb import Agent, KnowledgeBase, Person, Region, RoleTerm
 from eventwire.actors.names import (
     COUNTRY_KINDS,
     KIND_PRIORITY,
@@ -27,6 +27,9 @@ from eventwire.actors.words import ANTECEDENT_DEPS
 from eventwire.model import Actor, Mention
 from eventwire.nlp import sentences
 
+if TYPE_CHECKING:  # the context's module builds on this one
+    from eventwire.actors.context import ArticleContext, PublisherTable
+
 
 class ResolverParts(Protocol):
     """What the pass asks of the resolver: the KB, its compiled tables, the settings and
@@ -38,6 +41,7 @@ class ResolverParts(Protocol):
     titles: PhraseTable
     agents: PhraseTable
     shared_surnames: frozenset[str]
+    publishers: PublisherTable
 
     def country_actor(self, code: str, text: str, sector: str = "GOV") -> Actor: ...
     def person_actor(self, person: Person, when: date, text: str) -> Actor: ...
@@ -48,6 +52,8 @@ class ResolverParts(Protocol):
     def entity_actor(self, kb_id: str, text: str) -> Actor: ...
     def fuzzy_person(self, text: str, when: date | None = None) -> tuple[str | None, float]: ...
     def fuzzy_place(self, text: str) -> Target | None: ...
+    def titled_holders(self, code: str, title_word: str, when: date) -> list: ...
+    def role_text(self, term: RoleTerm, when: date) -> str: ...
 
 
 @dataclass
@@ -65,12 +71,15 @@ class PersonRef:
 class PassState:
     """State of one document: the mentions so far and the persons to refer back to."""
 
-    def __init__(self, resolver: ResolverParts, doc: Doc, when: date) -> None:
+    def __init__(
+        self, resolver: ResolverParts, doc: Doc, when: date, context: ArticleContext
+    ) -> None:
         self.r = resolver
         self.kb = resolver.kb
         self.settings = resolver.settings
         self.doc = doc
         self.when = when
+        self.context = context
         self.parsed = doc.has_annotation("DEP")
         self.hits = {start: (end, targets) for start, end, targets in resolver.names.matches(doc)}
         self.mentions: list[Mention] = []

@@ -63,7 +63,7 @@ class TitleReading(PassState):
             actor = Actor(**{**ref.actor.to_dict(), "text": ""})
             self.add(i, end, actor, "coref", ref.office)
             return end
-        return None
+        return self.title_from_context(i, end, office)
 
     def country_title(
         self,
