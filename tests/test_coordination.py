@@ -156,3 +156,22 @@ def test_members_of_a_list_meet_each_other_when_the_text_says_so(pipeline) -> No
     assert {e.event_type for e in events} == {"CONSULT"}
     assert all({e.source.country, e.target.country} <= {"EGY", "JOR", "QAT"} for e in events)
     assert events
+
+
+def test_talks_with_a_list_never_pair_its_members(pipeline) -> None:
+    events = coded(
+        pipeline,
+        "Talks with the defence ministers of Denmark, Norway, Sweden, Finland and Iceland "
+        "took place in Oslo.",
+    )
+    assert members_never_paired(events, NORDIC)
+
+
+def test_talks_between_a_list_are_between_its_members(pipeline) -> None:
+    events = coded(
+        pipeline,
+        "Talks between the foreign ministers of Armenia, Azerbaijan and Georgia took place "
+        "in Moscow.",
+    )
+    assert events and all(e.event_type == "CONSULT" for e in events)
+    assert all({e.source.country, e.target.country} <= {"ARM", "AZE", "GEO"} for e in events)

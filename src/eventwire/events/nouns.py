@@ -93,7 +93,15 @@ def code_noun(
                 ]
     source_ids = {id(s.mention) for s in sources if s.mention}
     targets = [t for t in targets if not (t.mention and id(t.mention) in source_ids)]
-    if pattern.reciprocal and len(targets) >= 2 and not sources and lower(noun.head) != "with":
+    if (
+        pattern.reciprocal
+        and len(targets) >= 2
+        and not sources
+        and lower(noun.head) != "with"
+        and not prep_objects(noun, ("with",))
+    ):
+        # "talks between A and B": the members are the parties; "talks with A, B and C" names
+        # only the partners of someone unnamed, never one member meeting the others
         sources, targets = targets[:1], targets[1:]
     if pattern.has("needs_target") and not targets:
         return None
