@@ -69,3 +69,21 @@ def test_an_article_from_2005_never_names_the_successor(pipeline) -> None:
         names = {e.source.name for e in events if e.source}
         assert names == {"Tony Blair"}, (published, names)
         assert {e.target.name for e in events if e.target} >= {"Bertie Ahern"}
+
+
+def test_an_undated_article_takes_a_bare_title_from_the_people_it_names(pipeline) -> None:
+    text = "Tony Blair met Bertie Ahern in London.\n\nThe prime minister criticised Iran."
+    undated = Article(text=text, source="test", outlet="Guardian")
+    events = next(iter(pipeline.code([undated]))).events
+    accuse = [e for e in events if e.event_type == "ACCUSE"]
+    assert [(e.source.name, e.source.sector) for e in accuse] == [("Tony Blair", "GOV")]
+    assert "undated article" in accuse[0].explanation
+    # dated, the same words name the holder on the date: Blair is no longer prime minister
+    dated = Article(text=text, source="test", outlet="Guardian", published=date(2025, 6, 1))
+    events = next(iter(pipeline.code([dated]))).events
+    assert {e.source.name for e in events if e.event_type == "ACCUSE"} == {"Keir Starmer"}
+
+
+def test_an_undated_article_never_names_todays_holder(pipeline) -> None:
+    article = Article(text="The prime minister criticised Iran.", source="test", outlet="Guardian")
+    assert next(iter(pipeline.code([article]))).events == []

@@ -36,6 +36,8 @@ CONTEXT_OFFICES = frozenset(
     {"head_of_state", "head_of_government", "leader", "foreign_minister"}
     | {"defence_minister", "interior_minister"}
 )
+# Article flags that say its publication date is unknown (set by cleaning)
+UNDATED_FLAGS = frozenset({"undated"})
 # "NAIROBI —", "LAGOS, Nigeria (Reuters) -", "WASHINGTON (AP) —" at the start of the body
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])(?:,\s+(?P<where>[A-Z][A-Za-z.'’ -]+?))?"
@@ -71,6 +73,7 @@ class ArticleContext:
     dateline_name: str = ""
     title_people: tuple[TitlePerson, ...] = ()
     title_countries: tuple[str, ...] = ()
+    dated: bool = True  # False: no publication date, so no holder "on the date" is known
 
     def country_steps(self) -> list[tuple[str, str]]:
         """(country, why) in the order a bare title tries them, after the title's persons."""
@@ -184,6 +187,8 @@ def read_context(
         dateline_name=dateline_name,
         title_people=tuple(people),
         title_countries=tuple(countries),
+        dated=article.published is not None
+        and not any(flag.kind in UNDATED_FLAGS for flag in article.flags),
     )
 
 

@@ -54,6 +54,36 @@ class Coreference(PassState):
         subjects = [ref for ref in fits if ref.subject]
         return (subjects or fits)[-1] if fits else None
 
+    def last_named_holder(self, office: str, title_word: str) -> PersonRef | None:
+        """The KB person named in the document who held ``office`` at any time, preferring one
+        whose own title was the word used ("prime minister" is Blair, not the taoiseach
+        Ahern), then a subject, then the last: in an article without a date, the people it
+        names are the only clue to who "the prime minister" is (never today's holder)."""
+        word = title_word.lower()
+        leaders = {"head_of_state", "head_of_government", "collective_head_of_state"}
+        held: list[tuple[PersonRef, bool]] = []
+        for ref in self.people:
+            if ref.actor is None or ref.person_id is None:
+                continue
+            terms = self.kb.persons[ref.person_id].terms
+            offices = {t.office for t in terms}
+            if office in offices or (office == "leader" and offices & leaders):
+                titled = any(
+                    t.title.lower() == word or t.title.lower().startswith(word + " of")
+                    for t in terms
+                )
+                held.append((ref, titled))
+        for keep in (
+            lambda ref, titled: titled and ref.subject,
+            lambda ref, titled: titled,
+            lambda ref, titled: ref.subject,
+            lambda ref, titled: True,
+        ):
+            found = [ref for ref, titled in held if keep(ref, titled)]
+            if found:
+                return found[-1]
+        return None
+
     def pick_person(self, targets: list[Target]) -> Person:
         """Several people share a name: the one already in the document, else the one in
         office on the date (the most senior office first), else the one nearest in time."""

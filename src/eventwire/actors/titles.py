@@ -63,6 +63,15 @@ class TitleReading(PassState):
             actor = Actor(**{**ref.actor.to_dict(), "text": ""})
             self.add(i, end, actor, "coref", ref.office)
             return end
+        if not self.context.dated:
+            ref = self.last_named_holder(office, self.doc[i:end].text)
+            if ref is not None and ref.actor is not None:
+                actor = self.as_titled(Actor(**{**ref.actor.to_dict(), "text": ""}), office)
+                self.add(
+                    i, end, actor, "coref (undated article: the person named who held it)", office
+                )
+                return end
+            return None  # never today's holder for an article of unknown date
         return self.title_from_context(i, end, office)
 
     def country_title(
