@@ -113,12 +113,12 @@ class Pattern:
     def specificity(self) -> int:
         """Patterns that demand an object word beat bare verbs ("lift sanctions" > "lift")."""
         longest = max((len(lemma) for lemma in self.lemmas), default=1)
-        return (
-            (2 if self.objects else 0)
-            + (2 if self.subjects else 0)
-            + (1 if self.modifiers else 0)
-            + longest
-        )
+        return self.constraint_weight + longest
+
+    @property
+    def constraint_weight(self) -> int:
+        """What the family demands beyond its lemma: object, subject or modifier words."""
+        return (2 if self.objects else 0) + (2 if self.subjects else 0) + (1 if self.modifiers else 0)
 
     def has(self, flag: str) -> bool:
         return flag in self.flags
