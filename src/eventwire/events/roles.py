@@ -192,6 +192,10 @@ def clause_subject(verb: Token, grammar: Grammar) -> Token | None:
                         break
                     current = current.head
                 continue
+            if current.dep_ == "conj":
+                shared = children(current.head, *PASSIVE_SUBJECT_DEPS)
+                if shared and is_passive(current.head, grammar):
+                    return shared[0]  # "X was indicted by Y and will resign": X resigns
             current = current.head
             if current.pos_ == "ADJ" and current.dep_ == "acomp":
                 current = current.head
