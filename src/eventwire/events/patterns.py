@@ -118,7 +118,9 @@ class Pattern:
     @property
     def constraint_weight(self) -> int:
         """What the family demands beyond its lemma: object, subject or modifier words."""
-        return (2 if self.objects else 0) + (2 if self.subjects else 0) + (1 if self.modifiers else 0)
+        return (
+            (2 if self.objects else 0) + (2 if self.subjects else 0) + (1 if self.modifiers else 0)
+        )
 
     def has(self, flag: str) -> bool:
         return flag in self.flags
