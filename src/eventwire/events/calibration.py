@@ -21,7 +21,6 @@ from spacy.tokens import Span
 
 from eventwire.errors import EventWireError
 from eventwire.events.match import Match
-from eventwire.events.ontology import Ontology
 from eventwire.events.roles import ActorRef
 
 MODEL_FILE = Path(__file__).parent / "models" / "calibration.json"
