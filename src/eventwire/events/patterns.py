@@ -152,6 +152,7 @@ GRAMMAR_KEYS = (
     "own_country_participles",
     "stative_participles",
     "allegation_lemmas",
+    "wish_lemmas",
 )
 
 
@@ -188,6 +189,7 @@ class Grammar:
     own_country_participles: frozenset[str]
     stative_participles: frozenset[str]
     allegation_lemmas: frozenset[str]
+    wish_lemmas: frozenset[str]
 
 
 def _grammar(raw: object, where: str = "lexicon/grammar.yaml") -> Grammar:
