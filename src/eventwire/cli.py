@@ -576,6 +576,37 @@ def train(
     out().print(format_metrics(metrics), highlight=False)
 
 
+@app.command()
+def calibrate(
+    gold: Annotated[
+        list[Path],
+        typer.Argument(help="Article gold files that may be studied (not a blind split)."),
+    ],
+    out_path: Annotated[
+        Path | None,
+        typer.Option("--out", help="Where to write the model; default: the shipped model."),
+    ] = None,
+    model: Annotated[
+        str, typer.Option(help="Installed spaCy pipeline to parse with.")
+    ] = DEFAULT_MODEL,
+) -> None:
+    """Fit the confidence calibration on article gold (see events/calibration.py)."""
+    from eventwire.evaluate import labelled_events
+    from eventwire.events.calibration import MODEL_FILE, fit
+    from eventwire.pipeline import Pipeline
+
+    try:
+        pipeline = Pipeline.load(model)
+        rows = [row for path in gold for row in labelled_events(path, pipeline)]
+        names = ", ".join(path.name for path in gold)
+        calibrator = fit(rows, trained_on=names)
+        right = sum(1 for _, ok in rows if ok)
+        calibrator.save(out_path or MODEL_FILE, {"events": len(rows), "right": right})
+    except EventWireError as exc:
+        raise fail(str(exc)) from None
+    out().print(f"calibration fitted on {len(rows)} events ({right} right) from {names}")
+
+
 def print_scores(result: dict) -> None:
     console = out()
     table = Table(title=f"event type ({result['records']} records)", title_justify="left")
@@ -624,11 +655,11 @@ def print_scores(result: dict) -> None:
             f"date accuracy: {result['date_accuracy']:.3f}  core F1: {result['core_f1']:.3f}"
         )
         console.print(
-            "confidence vs precision: "
+            "confidence bin: mean confidence / precision (events): "
             + "  ".join(
-                f"{row['bin']}: {row['precision'] if row['precision'] is not None else '-'}"
-                f" ({row['predicted']})"
+                f"{row['bin']}: {row['mean_confidence']:.2f}/{row['precision']:.2f} ({row['predicted']})"
                 for row in result["reliability"]
+                if row["predicted"]
             ),
             highlight=False,
         )

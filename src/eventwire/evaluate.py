@@ -268,19 +268,25 @@ def system_summary(scores: dict[str, Any]) -> dict[str, float]:
 # -- article gold ----------------------------------------------------------------------
 
 
-RELIABILITY_BINS = (0.0, 0.4, 0.6, 0.8, 0.9, 1.0)
+RELIABILITY_BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0)
 
 
 def reliability(scored: list[tuple[float, bool]]) -> list[dict[str, Any]]:
-    """Predicted events per confidence bin and the share of them that match gold."""
+    """Predicted events per confidence bin, their mean confidence and the share of them
+    that match gold: calibrated confidence has the two numbers close in every bin."""
     rows = []
     for low, high in pairwise(RELIABILITY_BINS):
-        inside = [right for conf, right in scored if low <= conf < high or conf == high == 1.0]
+        inside = [
+            (conf, right) for conf, right in scored if low <= conf < high or conf == high == 1.0
+        ]
         rows.append(
             {
                 "bin": f"{low:.1f}-{high:.1f}",
                 "predicted": len(inside),
-                "precision": round(sum(inside) / len(inside), 4) if inside else None,
+                "mean_confidence": round(sum(c for c, _ in inside) / len(inside), 4)
+                if inside
+                else None,
+                "precision": round(sum(r for _, r in inside) / len(inside), 4) if inside else None,
             }
         )
     return rows
@@ -498,6 +504,33 @@ def is_frozen(gold: Path) -> bool:
             "(a new version needs a new file and hash, reported as new)"
         )
     return True
+
+
+def labelled_events(path: str | Path, pipeline) -> list[tuple[dict[str, float], bool]]:
+    """Every event coded from an article gold file's articles, with its calibration
+    features and whether it matches a gold event of its article (the calibration data).
+
+    A frozen blind split is refused: fitting on it would make its scores a tuning result.
+    """
+    path = Path(path)
+    if is_frozen(path):
+        raise EventWireError(f"{path}: a frozen blind split; calibrate on a tuning split")
+    records = read_gold(path)
+    if not is_article_gold(records):
+        raise EventWireError(f"{path}: calibration needs article gold")
+    parsed, key = gold_articles(records, path, pipeline)
+    events = keyed(parsed, key, coded_events(pipeline, parsed))
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        by_article.setdefault(article_key(record), []).append(record)
+    return [
+        (
+            event.score_features or {},
+            any(article_event_matches(r, event) for r in by_article.get(k, [])),
+        )
+        for k, found in events.items()
+        for event in found
+    ]
 
 
 def evaluate_file(path: str | Path, pipeline) -> dict[str, Any]:

@@ -159,6 +159,8 @@ class Event:
     pattern: str = ""  # id of the pattern that produced it
     explanation: str = ""
     id: str = ""
+    # what the calibration model weighed (events/calibration.py); not stored or exported
+    score_features: dict[str, float] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.sentence = self.sentence.strip()  # a parsed sentence keeps its paragraph break

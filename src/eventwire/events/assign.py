@@ -316,11 +316,17 @@ TRANSNATIONAL_CODES = frozenset({"ISM"})
 def localise(match: Match, sentence: Span, finder: ActorFinder, grammar: Grammar) -> None:
     """Sector-only actors ("rebels", "the opposition coalition") in a sentence about one
     country are taken to belong to it; an unnamed crowd protesting there too, and a
-    transnational movement (CAMEO ISM: "Islamic State fighters in Iraq") fighting there."""
+    transnational movement (CAMEO ISM: "Islamic State fighters in Iraq") fighting there.
+    A sentence that names no country takes the country the whole article is about."""
     countries = place_countries(sentence, finder, grammar)
-    if len(countries) != 1:
+    if len(countries) == 1:
+        (home,) = countries
+        how = f"the only country in the sentence ({home})"
+    elif not countries and finder.index.home_country:
+        home = finder.index.home_country
+        how = f"the country the article is about ({home})"
+    else:
         return
-    (home,) = countries
     for refs in (match.sources, match.targets):
         for position, ref in enumerate(refs):
             actor = ref.actor
@@ -340,7 +346,7 @@ def localise(match: Match, sentence: Span, finder: ActorFinder, grammar: Grammar
                 ),
                 ref.token,
                 ref.mention,
-                ref.how + f", country from the only country in the sentence ({home})",
+                ref.how + f", country from {how}",
             )
 
 

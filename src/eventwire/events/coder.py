@@ -24,6 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from eventwire.events.assign import absorb_protest_topics, localise, pairs
+from eventwire.events.calibration import Calibrator, event_features
 from eventwire.events.confidence import confidence, explain
 from eventwire.events.match import Match, is_resolved, match_of
 from eventwire.events.modality import is_question, modal_auxes, reports_a_done_act
@@ -69,16 +70,20 @@ class EventCoder:
         patterns: PatternSet,
         ontology: Ontology,
         second_opinion: SecondOpinion | None = None,
+        calibrator: Calibrator | None = None,
     ) -> None:
         self.patterns = patterns
         self.ontology = ontology
         self.second_opinion = second_opinion
+        self.calibrator = calibrator
 
     @classmethod
     def load(cls) -> EventCoder:
         if cls._cached is None:
             ontology = load_ontology()
-            cls._cached = cls(load_patterns(), ontology, SecondOpinion.load(ontology))
+            cls._cached = cls(
+                load_patterns(), ontology, SecondOpinion.load(ontology), Calibrator.load()
+            )
         return cls._cached
 
     # -- front door ---------------------------------------------------------------------
@@ -103,7 +108,11 @@ class EventCoder:
                 events.extend(
                     self._events(match, sentence, index, text, sentence_contexts, article.id)
                 )
-        return [e for e in _deduplicate(events) if is_attributed(e)]
+        kept = [e for e in _deduplicate(events) if is_attributed(e)]
+        if self.calibrator is not None:
+            for event in kept:
+                event.confidence = self.calibrator.probability(event.score_features or {})
+        return kept
 
     # -- finding and coding triggers ----------------------------------------------------
 
@@ -215,6 +224,7 @@ class EventCoder:
                     start = min(start, ref.mention.start_char)
                     end = max(end, ref.mention.end_char)
             mode = match.mode or cue_mode(match, sentence, self.patterns, self.ontology)
+            score = confidence(match, source, target, self.ontology)
             events.append(
                 Event(
                     article_id=article_id,
@@ -229,9 +239,10 @@ class EventCoder:
                     context=contexts(match, sentence_contexts, self.ontology),
                     cameo=match.cameo,
                     negated=match.negated,
-                    confidence=confidence(match, source, target, self.ontology),
+                    confidence=score,
                     pattern=match.pattern.id,
                     explanation=explain(match, source, target, grammar),
+                    score_features=event_features(match, source, target, score, sentence, index),
                 )
             )
         return events

@@ -113,11 +113,13 @@ class Pattern:
     def specificity(self) -> int:
         """Patterns that demand an object word beat bare verbs ("lift sanctions" > "lift")."""
         longest = max((len(lemma) for lemma in self.lemmas), default=1)
+        return self.constraint_weight + longest
+
+    @property
+    def constraint_weight(self) -> int:
+        """What the family demands beyond its lemma: object, subject or modifier words."""
         return (
-            (2 if self.objects else 0)
-            + (2 if self.subjects else 0)
-            + (1 if self.modifiers else 0)
-            + longest
+            (2 if self.objects else 0) + (2 if self.subjects else 0) + (1 if self.modifiers else 0)
         )
 
     def has(self, flag: str) -> bool:
@@ -150,6 +152,7 @@ GRAMMAR_KEYS = (
     "own_country_participles",
     "stative_participles",
     "allegation_lemmas",
+    "wish_lemmas",
 )
 
 
@@ -186,6 +189,7 @@ class Grammar:
     own_country_participles: frozenset[str]
     stative_participles: frozenset[str]
     allegation_lemmas: frozenset[str]
+    wish_lemmas: frozenset[str]
 
 
 def _grammar(raw: object, where: str = "lexicon/grammar.yaml") -> Grammar:

@@ -11,14 +11,19 @@ counterpart words) come from ``lexicon/grammar.yaml`` as a ``Grammar`` they are 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
 from eventwire.events.patterns import Grammar
 from eventwire.model import Actor, Mention
+
+# codes that name no state: they never make a document "about" a country
+NON_STATE_CODES = frozenset({"IGO", "NGO", "ISM"})
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -57,6 +62,20 @@ class MentionIndex:
 
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
+
+    @cached_property
+    def home_country(self) -> str | None:
+        """The country the document is about: named in at least three mentions and in at
+        least 40% of those that name a country (international bodies do not count)."""
+        counts = Counter(
+            m.actor.country
+            for m in {id(m): m for m in self.by_token.values()}.values()
+            if m.actor.country and m.actor.country not in NON_STATE_CODES
+        )
+        if not counts:
+            return None
+        country, count = counts.most_common(1)[0]
+        return country if count >= 3 and count >= 0.4 * sum(counts.values()) else None
 
     def in_span(self, tokens: list[Token]) -> list[Mention]:
         seen: list[Mention] = []
@@ -192,6 +211,10 @@ def clause_subject(verb: Token, grammar: Grammar) -> Token | None:
                         break
                     current = current.head
                 continue
+            if current.dep_ == "conj":
+                shared = children(current.head, *PASSIVE_SUBJECT_DEPS)
+                if shared and is_passive(current.head, grammar):
+                    return shared[0]  # "X was indicted by Y and will resign": X resigns
             current = current.head
             if current.pos_ == "ADJ" and current.dep_ == "acomp":
                 current = current.head

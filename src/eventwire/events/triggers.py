@@ -42,13 +42,20 @@ def verb_pattern(
     candidates: list[Pattern] = []
     for form in forms:
         candidates += [p for p in patterns.verb_index.get(form, []) if p not in candidates]
-    candidates.sort(key=lambda p: -p.specificity)
+    candidates.sort(key=lambda p: -matched_specificity(p, verb, forms))
     for pattern in candidates:
         if pattern.id in skip:
             continue
         if verb_fits(pattern, verb, forms, patterns.grammar):
             return pattern
     return None
+
+
+def matched_specificity(pattern: Pattern, verb: Token, forms: list[str]) -> int:
+    """How specific the family is for this verb: the words of the lemma that fits it
+    (not the family's longest one) plus what the family demands of its arguments."""
+    fitting = [len(w) for w in pattern.lemmas if w[0] in forms and lemma_fits(w, verb)]
+    return pattern.constraint_weight + max(fitting, default=0)
 
 
 def verb_fits(pattern: Pattern, verb: Token, forms: list[str], grammar: Grammar) -> bool:

@@ -23,6 +23,7 @@ from eventwire.events.roles import (
     is_passive,
     lemma,
     prep_objects,
+    verb_forms,
 )
 from eventwire.events.triggers import noun_pattern, verb_objects, verb_pattern
 
@@ -82,6 +83,10 @@ def code_verb(
         return None
     match.negated = negated(verb, grammar)
     complement = decide.complement(verb, pattern, verb_matches, patterns)
+    if pattern.intent == "promise" and not grammar.wish_lemmas.isdisjoint(verb_forms(verb)):
+        if complement is not None:
+            consumed.add(complement.trigger.i)  # the hoped-for act is not coded either
+        return None
     if pattern.intent and complement is not None:
         consumed.add(complement.trigger.i)
         decide.apply_intent(match, complement, patterns, ontology)
