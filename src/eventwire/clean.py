@@ -15,23 +15,12 @@ from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from eventwire.dates import infer_publication
 from eventwire.errors import DocumentError
+from eventwire.headers import read_header
 from eventwire.language import detect_language
-from eventwire.model import Article, normalise_text
+from eventwire.model import Article, Flag, normalise_text
 
-DASH = r"\s+[–—-]\s+"
-HEADER_DATE_FORMATS = (
-    (re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$"), ("month", "day", "year")),
-    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), ("year", "month", "day")),
-    (re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$"), ("day", "month", "year")),
-)
-HEADER = re.compile(
-    rf"^(?P<title>.+?){DASH}(?P<outlet>[^–—]{{1,60}}?){DASH}(?P<date>[\d/.-]{{8,10}})$"
-)
-PUBLISHED_LINE = re.compile(
-    r"^(published|date|posted)\s*:\s*(?P<date>\d{4}-\d{2}-\d{2})\b.*$", re.I
-)
-MAX_TITLE_CHARS = 250
 UNICODE_SPACES = str.maketrans(
     dict.fromkeys(
         "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
@@ -66,18 +55,6 @@ def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
 def agency_names() -> dict[str, str]:
     """Lower-cased abbreviation -> the spelling used in credit lines."""
     return {abbr.lower(): abbr for abbr, *_ in _data_lines("agencies.tsv")}
-
-
-def parse_header_date(text: str) -> date | None:
-    for pattern, order in HEADER_DATE_FORMATS:
-        match = pattern.match(text)
-        if match:
-            parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
-            try:
-                return date(parts["year"], parts["month"], parts["day"])
-            except ValueError:
-                return None
-    return None
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -170,52 +147,54 @@ def repair_glued_words(text: str, known_names: Collection[str]) -> tuple[str, di
     return repaired, repairs
 
 
+def date_from_text(text: str) -> tuple[date | None, str, Flag]:
+    """An undated article's date from its text, or none; a flag says which.
+
+    Without a date, relative dates stay unresolved and titles resolve to today's
+    office holders, which a reader must know.
+    """
+    inferred = infer_publication(text)
+    if inferred is None:
+        detail = (
+            "no publication date in the header or the text: relative dates are not resolved and "
+            f"titles resolve to office holders as of today ({date.today().isoformat()}); "
+            "give the date with --date"
+        )
+        return None, "", Flag("undated", "", detail)
+    detail = (
+        f"no publication date given; the latest date the text reports, {inferred.value}, stands in"
+    )
+    return inferred.value, "inferred", Flag("date_inferred", inferred.text, detail)
+
+
 def clean_article(article: Article, known_names: Collection[str] = frozenset()) -> Article:
     """Return the article with its header parsed, debris removed and glued words repaired."""
-    paragraphs = split_paragraphs(article.text)
+    header = read_header(article.text, article.title)
+    paragraphs = split_paragraphs(header.body)
     if not paragraphs:
         raise DocumentError(article.source or article.id, "empty article: no text")
-    title, outlet, published, basis = (
-        article.title,
-        article.outlet,
-        article.published,
-        article.published_basis,
-    )
-    first = paragraphs[0]
-    header = HEADER.match(first)
-    if header and (header_date := parse_header_date(header.group("date"))):
-        title, outlet, published, basis = (
-            header.group("title"),
-            header.group("outlet"),
-            header_date,
-            "header",
-        )
-        paragraphs = paragraphs[1:]
-    elif (
-        not title
-        and len(paragraphs) > 1
-        and len(first) <= MAX_TITLE_CHARS
-        and not first.endswith(".")
-    ):
-        title, paragraphs = first, paragraphs[1:]
+    title = article.title or header.title
+    outlet = article.outlet or header.outlet
+    url = article.url or header.url
+    published, basis = article.published, article.published_basis
+    if header.published and (basis in ("", "option") or header.basis == "header"):
+        published, basis = header.published, header.basis
+    if header.basis == "header" and header.title:
+        title, outlet = header.title, header.outlet or outlet
 
     if paragraphs and title and normalise_text(paragraphs[0]) == normalise_text(title):
         paragraphs = paragraphs[1:]  # the page repeats its headline above the text
 
     body: list[str] = []
-    removed = list(article.removed)
+    removed = list(article.removed) + header.lines
     credits = list(article.credits)
+    credits += [a for a in known_agencies(header.byline) or [] if a not in credits]
     for paragraph in paragraphs:
         if not body and (dateline := split_dateline(paragraph)):
             prefix, agencies = dateline
             removed.append(prefix)
             credits += [a for a in agencies if a not in credits]
             paragraph = paragraph[len(prefix) :].strip()
-        published_line = PUBLISHED_LINE.match(paragraph)
-        if published_line and basis in ("", "option"):
-            published = date.fromisoformat(published_line.group("date"))
-            basis = "published_line"
-            continue
         agencies = credits_in(paragraph)
         if agencies:
             credits += [a for a in agencies if a not in credits]
@@ -238,18 +217,22 @@ def clean_article(article: Article, known_names: Collection[str] = frozenset()) 
             article.source or article.id,
             f"article is not in English (detected language: {language})",
         )
+    flags = list(article.flags)
+    if published is None:
+        published, basis, flag = date_from_text(text)
+        flags.append(flag)
     cleaned = Article(
         text=text,
         title=title,
         outlet=outlet,
-        url=article.url,
+        url=url,
         published=published,
         published_basis=basis,
         credits=credits,
         language=language,
         removed=removed,
         repairs={**article.repairs, **repairs},
-        flags=list(article.flags),
+        flags=flags,
         source=article.source,
         duplicate_of=article.duplicate_of,
     )

@@ -5,16 +5,21 @@ and scraped text often misprints explicit dates. Each event takes the time
 expression nearest its evidence; when a weekday and an explicit date next to
 it disagree, the weekday anchored to the publication date wins and a
 ``weekday_date_conflict`` flag says so.
+
+A month, weekday or season written without a year points back from
+publication, since news reports what has happened; it points forward only
+when its clause marks the future ("will", "next", "is due to"). Nothing is
+dated after publication unless the text says so.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from datetime import date, timedelta
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from eventwire.model import Article, Event, Flag
 from eventwire.nlp import sentences as nlp_sentences
@@ -34,7 +39,24 @@ NUMERIC_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b|\b(\d{4})-(\d{2})-(\d{
 DAY_MONTH_RE = re.compile(
     rf"\b(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY})(?:,?\s+(?:\d{{4}}))?\b", re.I
 )
-MONTH_YEAR_RE = re.compile(rf"\b(?:in|since|during|by)\s+({MONTH})(?:\s+(\d{{4}}))?\b", re.I)
+MONTH_YEAR_RE = re.compile(
+    rf"\b(?:(?:in|since|during|by|until|from|last|next|this|early|late)\s+|mid-)({MONTH})(?:\s+(\d{{4}}))?\b",
+    re.I,
+)
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+SEASON_RE = re.compile(
+    r"\b(?:(last|next|this|coming|in(?:\s+the)?|during(?:\s+the)?|since(?:\s+the)?)\s+)"
+    r"(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?((?:19|20)\d{2}))?\b",
+    re.I,
+)
+FUTURE_RE = re.compile(
+    r"\b(?:will|shall|won't|'ll|next|upcoming|coming|(?:is|are|was|were)\s+(?:due|set|scheduled|"
+    r"expected|going|planning|to)\s+(?:to\s+)?\w+|plans?\s+to|tomorrow)\b",
+    re.I,
+)
+FUTURE_HEADS = {"due", "set", "schedule", "expect", "plan", "intend", "go", "prepare", "aim"}
+FUTURE_ALONE = {"due", "expect", "schedule"}  # "the verdict is expected on Monday"
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
 YEAR_RE = re.compile(r"\b(?:in|since|during|by)\s+((?:19|20)\d{2})\b", re.I)
 RELATIVE = {
     r"today|tonight|this (?:morning|afternoon|evening)|earlier today|on the same day": (0, "day"),
@@ -74,20 +96,48 @@ def anchor_weekday(weekday: int, published: date, qualifier: str = "") -> date:
     return published - timedelta(days=back)
 
 
-@lru_cache(maxsize=4096)
-def parse_explicit(text: str, published: date | None) -> date | None:
-    """Month-name dates through dateparser, preferring the past of the publication date."""
-    import dateparser
+def month_number(name: str) -> int:
+    return next(i for i, m in enumerate(MONTHS, 1) if m.startswith(name[:3].lower()))
 
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
-    if published:
-        settings["RELATIVE_BASE"] = datetime.combine(
-            published + timedelta(days=7), datetime.min.time()
+
+def in_direction(value: date, published: date, forward: bool, step: str = "day") -> date:
+    """Move a date written without a year to the side of publication the text points to.
+
+    ``value`` carries the publication year; backwards it must not be after
+    publication, forwards not before it (a month counts from its first day).
+    """
+    start = published.replace(day=1) if step == "month" else published
+    if forward and value < start:
+        return _shift_year(value, 1)
+    if not forward and value > published:
+        return _shift_year(value, -1)
+    return value
+
+
+def _shift_year(value: date, years: int) -> date:
+    try:
+        return value.replace(year=value.year + years)
+    except ValueError:  # 29 February
+        return value.replace(year=value.year + years, day=28)
+
+
+def parse_explicit(text: str, published: date | None, forward: bool = False) -> date | None:
+    """A month-name date ("5 March", "March 5th, 2019"); without a year, the side of
+    publication the text points to (the past unless ``forward``)."""
+    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", text)
+    month = re.search(MONTH, text, re.I)
+    year = re.search(r"\b(\d{4})\b", text)
+    if not (day and month) or (year is None and published is None):
+        return None
+    try:
+        value = date(
+            int(year.group(1)) if year else published.year,
+            month_number(month.group(0)),
+            int(day.group(1)),
         )
-    parsed = dateparser.parse(
-        re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text), languages=["en"], settings=settings
-    )
-    return parsed.date() if parsed else None
+    except ValueError:
+        return None
+    return value if year else in_direction(value, published, forward)
 
 
 def numeric_date(match: re.Match[str]) -> date | None:
@@ -103,8 +153,25 @@ def numeric_date(match: re.Match[str]) -> date | None:
         return None
 
 
-def find_time_expressions(text: str, published: date | None) -> list[TimeExpression]:
-    """Every time expression in ``text`` that can be turned into a date."""
+def marks_future(text: str) -> bool:
+    """Does a sentence speak of what is still to come ("will", "next", "is due to")?"""
+    return bool(FUTURE_RE.search(text))
+
+
+def find_time_expressions(
+    text: str, published: date | None, future: Callable[[int], bool] | None = None
+) -> list[TimeExpression]:
+    """Every time expression in ``text`` that can be turned into a date.
+
+    ``future(offset)`` says whether the clause holding the expression that starts at
+    ``offset`` points forward; without it the whole text is asked (``marks_future``).
+    """
+    if future is None:
+        forward_text = marks_future(text)
+
+        def future(_offset: int) -> bool:
+            return forward_text
+
     found: list[TimeExpression] = []
     for match in NUMERIC_RE.finditer(text):
         if value := numeric_date(match):
@@ -112,24 +179,38 @@ def find_time_expressions(text: str, published: date | None) -> list[TimeExpress
                 TimeExpression(match.start(), match.end(), match.group(0), value, "day", "explicit")
             )
     for match in DAY_MONTH_RE.finditer(text):
-        if value := parse_explicit(match.group(0), published):
+        if value := parse_explicit(match.group(0), published, future(match.start())):
             found.append(
                 TimeExpression(match.start(), match.end(), match.group(0), value, "day", "explicit")
             )
     for match in MONTH_YEAR_RE.finditer(text):
-        month = next(i for i, m in enumerate(MONTHS, 1) if m.startswith(match.group(1)[:3].lower()))
-        year = int(match.group(2)) if match.group(2) else (published.year if published else None)
-        if year:
-            found.append(
-                TimeExpression(
-                    match.start(1),
-                    match.end(),
-                    match.group(0),
-                    date(year, month, 1),
-                    "month",
-                    "explicit",
-                )
+        month = month_number(match.group(1))
+        if match.group(2):
+            value = date(int(match.group(2)), month, 1)
+        elif published:
+            qualifier = match.group(0).split()[0].lower()
+            forward = qualifier == "next" or (qualifier != "last" and future(match.start()))
+            value = in_direction(date(published.year, month, 1), published, forward, "month")
+        else:
+            continue
+        found.append(
+            TimeExpression(match.start(1), match.end(), match.group(0), value, "month", "explicit")
+        )
+    for match in SEASON_RE.finditer(text):
+        month = SEASONS[match.group(2).lower()]
+        qualifier = (match.group(1) or "").split()[0].lower()
+        if match.group(3):
+            value = date(int(match.group(3)), month, 1)
+        elif published:
+            forward = qualifier in ("next", "coming") or (
+                qualifier != "last" and future(match.start())
             )
+            value = in_direction(date(published.year, month, 1), published, forward, "month")
+        else:
+            continue
+        found.append(
+            TimeExpression(match.start(), match.end(), match.group(0), value, "month", "explicit")
+        )
     for match in YEAR_RE.finditer(text):
         found.append(
             TimeExpression(
@@ -142,11 +223,12 @@ def find_time_expressions(text: str, published: date | None) -> list[TimeExpress
             )
         )
     if published is None:
-        return found
+        return sorted(found, key=lambda e: e.start)
     for match in WEEKDAY_RE.finditer(text):
-        value = anchor_weekday(
-            WEEKDAYS.index(match.group(2).lower()), published, match.group(1) or ""
-        )
+        qualifier = (match.group(1) or "").lower()
+        if qualifier not in ("last", "next", "coming") and future(match.start()):
+            qualifier = "next"
+        value = anchor_weekday(WEEKDAYS.index(match.group(2).lower()), published, qualifier)
         start = match.start(2) if (match.group(1) or "").lower() == "on" else match.start()
         found.append(
             TimeExpression(start, match.end(), text[start : match.end()], value, "day", "relative")
@@ -173,6 +255,23 @@ def find_time_expressions(text: str, published: date | None) -> list[TimeExpress
             )
         )
     return sorted(found, key=lambda e: e.start)
+
+
+def infer_publication(text: str) -> TimeExpression | None:
+    """The latest full date (day or month, with its year) the text reports as past.
+
+    An undated article is usually published soon after the last dated thing it
+    reports, so that date stands in for publication. Sentences about what is to
+    come ("the vote will be held on 3 May 2025") are left out.
+    """
+    found = [
+        expression
+        for sentence in re.split(r"(?<=[.!?])\s+", text)
+        if not marks_future(sentence)
+        for expression in find_time_expressions(sentence, None)
+        if expression.precision in ("day", "month") and re.search(r"\d{4}", expression.text)
+    ]
+    return max(found, key=lambda e: e.value, default=None)
 
 
 def weekday_conflicts(
@@ -227,7 +326,9 @@ def assign_dates(events: list[Event], doc: Doc, article: Article) -> list[Flag]:
         text = doc_text[sentence.start_char : sentence.end_char]
         if index not in event_sentences and (published is None or not WEEKDAY_RE.search(text)):
             continue  # no event to date, and no weekday whose written date could disagree
-        expressions = find_time_expressions(text, published)
+        expressions = find_time_expressions(
+            text, published, lambda offset, s=sentence: clause_marks_future(s, offset)
+        )
         if published:
             for weekday, other in weekday_conflicts(expressions):
                 flags.append(conflict_flag(text, weekday, other, published))
@@ -252,6 +353,39 @@ def assign_dates(events: list[Event], doc: Doc, article: Article) -> list[Flag]:
         elif published:
             event.date, event.date_precision, event.date_basis = published, "day", "publication"
     return flags
+
+
+def clause_marks_future(sentence: Span, offset: int) -> bool:
+    """Does the clause that holds the word at ``offset`` (in the sentence) point forward?
+
+    The time word's verb counts when it has "will"/"shall", or when it (or a verb
+    it completes) is "due", "set", "expected", "scheduled", "planned" or "going"
+    to happen: "said on Monday he will resign" is a past Monday.
+    """
+    where = sentence.start_char + offset
+    token = next((t for t in sentence if t.idx + len(t) > where), None)
+    if token is None:
+        return False
+    word, seen = token, 0
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token and seen < 8:
+        if token.lemma_.lower() in FUTURE_HEADS and token.pos_ == "ADJ":
+            return True
+        token, seen = token.head, seen + 1
+    subjects = [c.left_edge.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if token.dep_ == "ccomp" and subjects and word.i < min(subjects) and token.head.i < word.i:
+        token = token.head  # "said on Monday he will resign": the parser's misattached "on"
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
+            return True
+        lemma = token.lemma_.lower()
+        if lemma in FUTURE_ALONE or (
+            lemma in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in token.children)
+        ):
+            return True
+        if token.dep_ != "xcomp" or token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _distance(expression: TimeExpression, start: int, end: int) -> int:

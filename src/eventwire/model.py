@@ -50,7 +50,7 @@ class Article:
     outlet: str = ""
     url: str = ""
     published: date | None = None
-    published_basis: str = ""  # header | published_line | option | html | feed | column
+    published_basis: str = ""  # header | published_line | option | html | feed | column | inferred
     credits: list[str] = field(default_factory=list)
     language: str = "en"
     removed: list[str] = field(default_factory=list)
