@@ -76,6 +76,23 @@ def test_ordinary_words_are_not_split() -> None:
     assert repair_glued_words(text, {"kirby", "derby"}) == (text, {})
 
 
+@pytest.mark.parametrize(
+    "word",
+    ["Israelis", "Harrison", "Saudis", "Iraqis", "Republican", "Stateless", "Nelson"],
+)
+def test_words_and_names_that_look_glued_stay_whole(word: str) -> None:
+    """Plurals, demonyms and surnames end in a function word but are words themselves."""
+    names = {"israel", "harris", "saudi", "iraq", "republic", "state", "nels"}
+    text = f"{word} said the talks with the delegation went well."
+    assert repair_glued_words(text, names) == (text, {})
+
+
+def test_glued_name_still_splits_next_to_a_real_word() -> None:
+    text, repairs = repair_glued_words("Harrison met Harrisby the river.", {"harris"})
+    assert text == "Harrison met Harris by the river."
+    assert repairs == {"Harrisby": "Harris by"}
+
+
 def test_credit_line_shapes() -> None:
     assert credits_in("XYZ (EFE, AFP, Reuters)") == ["EFE", "AFP", "Reuters"]
     assert credits_in("(AP/dpa)") == ["AP", "dpa"]

@@ -117,18 +117,28 @@ def split_dateline(paragraph: str) -> tuple[str, list[str]] | None:
     return (match.group(0).strip(), agencies) if agencies else None
 
 
+@lru_cache(maxsize=65536)
+def is_word(word: str) -> bool:
+    """Is ``word`` in wordfreq's English list (words, names, demonyms and plurals seen in
+    running text)? A glued pair like "Putinby" never is; "Israelis" and "Harrison" are."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") > 0
+
+
 def repair_glued_words(text: str, known_names: Collection[str]) -> tuple[str, dict[str, str]]:
     """Split words where a known name runs into the next word ("Merkelby" -> "Merkel by").
 
-    A split happens only when the left part is a known name (or any capitalised
-    word, if the right part is a capitalised function word as in "MacronIn")
-    and the right part is an English function word; ordinary words are left alone.
+    A split happens only when the glued form is neither a known name nor a word
+    of wordfreq's English list ("Israelis", "Harrison" stay whole), the left part
+    is a known name (or any capitalised word, if the right part is a capitalised
+    function word as in "MacronIn") and the right part is an English function word.
     """
     repairs: dict[str, str] = {}
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
-        if word.lower() in known_names:
+        if word.lower() in known_names or is_word(word):
             return word
         for cut in range(len(word) - 2, 2, -1):
             left, right = word[:cut], word[cut:]
