@@ -267,7 +267,7 @@ def test_newer_database_is_refused_naming_file_and_versions(tmp_path: Path) -> N
 def test_older_database_without_migration_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
     EventStore(path).close()
-    set_version(path, SCHEMA_VERSION - 1)
+    set_version(path, min(store_schema.MIGRATIONS) - 1)  # older than any migration
     with pytest.raises(EventWireError, match=r"cannot migrate from version"):
         EventStore(path)
 
@@ -294,6 +294,24 @@ def test_older_database_is_migrated_in_place(
             "SELECT version FROM schema_version ORDER BY version"
         ).fetchall()
         assert versions == [(SCHEMA_VERSION,), (SCHEMA_VERSION + 1,)]
+
+
+def test_schema_1_database_gains_background_and_place_precision(tmp_path: Path) -> None:
+    path = tmp_path / "v1.duckdb"
+    with EventStore(path) as store:
+        store.ingest(three_reports())
+    with duckdb.connect(str(path)) as connection:  # make it what schema 1 wrote
+        connection.execute("ALTER TABLE events DROP COLUMN background")
+        connection.execute("ALTER TABLE events DROP COLUMN location_precision")
+    set_version(path, 1)
+    with EventStore(path) as store:
+        rows = store.connection.execute(
+            "SELECT count(*), count(location_precision) FROM events WHERE NOT background"
+        ).fetchone()
+        assert rows == (3, 0)
+        assert store.connection.execute("SELECT max(version) FROM schema_version").fetchone() == (
+            SCHEMA_VERSION,
+        )
 
 
 def test_foreign_database_is_refused(tmp_path: Path) -> None:

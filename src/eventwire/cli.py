@@ -233,6 +233,13 @@ TextOption = Annotated[
     str | None, typer.Option("--text", help="Evidence sentence or title contains this.")
 ]
 NegatedOption = Annotated[bool, typer.Option(help="Also include negated events.")]
+BackgroundOption = Annotated[
+    bool,
+    typer.Option(
+        "--background/--no-background",
+        help="Include events reported as past context (background: true).",
+    ),
+]
 
 
 def event_filter(
@@ -244,6 +251,7 @@ def event_filter(
     until: str | None,
     text: str | None,
     include_negated: bool,
+    include_background: bool = True,
 ) -> EventFilter:
     from eventwire.store.query import EventFilter
 
@@ -256,6 +264,7 @@ def event_filter(
         until=parse_date_option(until),
         text=text,
         include_negated=include_negated,
+        include_background=include_background,
     )
 
 
@@ -389,6 +398,7 @@ def query(
     until: UntilOption = None,
     text: TextOption = None,
     include_negated: NegatedOption = False,
+    background: BackgroundOption = True,
     merged: Annotated[
         bool, typer.Option(help="List merged events (mentions across articles) instead.")
     ] = False,
@@ -400,7 +410,9 @@ def query(
     """List stored events matching the filters."""
     from eventwire.store.query import query_mentions, query_merged
 
-    where = event_filter(actor, country, event_type, mode, since, until, text, include_negated)
+    where = event_filter(
+        actor, country, event_type, mode, since, until, text, include_negated, background
+    )
     store = open_store(db)
     try:
         columns, rows = (query_merged if merged else query_mentions)(store, where, limit)
@@ -459,11 +471,14 @@ def export(
     until: UntilOption = None,
     text: TextOption = None,
     include_negated: NegatedOption = False,
+    background: BackgroundOption = True,
 ) -> None:
     """Export stored events: csv, parquet, jsonl, or the POLECAT / ICEWS column layouts."""
     from eventwire.store.export import ExportFormat, export_events
 
-    where = event_filter(actor, country, event_type, mode, since, until, text, include_negated)
+    where = event_filter(
+        actor, country, event_type, mode, since, until, text, include_negated, background
+    )
     store = open_store(db)
     try:
         count = export_events(store, ExportFormat(output_format.value), output, where)
@@ -485,6 +500,7 @@ def stats(
     until: UntilOption = None,
     text: TextOption = None,
     include_negated: NegatedOption = False,
+    background: BackgroundOption = True,
     output_format: Annotated[
         QueryFormat, typer.Option("--format", "-f", help="Output format.")
     ] = QueryFormat.table,
@@ -492,7 +508,9 @@ def stats(
     """Counts of event mentions and merged events by type, country pair and week."""
     from eventwire.store.query import stats as count_events
 
-    where = event_filter(actor, country, event_type, mode, since, until, text, include_negated)
+    where = event_filter(
+        actor, country, event_type, mode, since, until, text, include_negated, background
+    )
     store = open_store(db)
     try:
         totals = store.counts()

@@ -125,11 +125,14 @@ class Mention:
 
 @dataclass
 class Location:
+    """A gazetteer place: a city, a first-level region or a country (``precision``)."""
+
     name: str
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
+    precision: str | None = None  # city | region | country
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -155,6 +158,7 @@ class Event:
     date_basis: str = "publication"  # explicit | relative | publication
     location: Location | None = None
     negated: bool = False
+    background: bool = False  # reported as past context, not as this article's news
     confidence: float = 0.5
     pattern: str = ""  # id of the pattern that produced it
     explanation: str = ""
@@ -198,6 +202,7 @@ class Event:
             "date_basis": self.date_basis,
             "location": self.location.to_dict() if self.location else None,
             "negated": self.negated,
+            "background": self.background,
             "confidence": round(self.confidence, 3),
             "pattern": self.pattern,
             "explanation": self.explanation,

@@ -1,4 +1,4 @@
-"""The one stream: articles -> clean -> parse -> actors -> events -> dates/quotes.
+"""The one stream: articles -> clean -> parse -> actors -> events -> dates/background/places/quotes.
 
 A document flows once, left to right, and is parsed exactly once (``nlp.pipe``
 in batches). Every stage is a plain call on the shared data model.
@@ -14,7 +14,7 @@ from itertools import islice
 
 from spacy.language import Language
 
-from eventwire import clean, dates, places, quotes
+from eventwire import background, clean, dates, places, quotes
 from eventwire.actors import ActorResolver
 from eventwire.dedup import Deduplicator
 from eventwire.errors import DocumentError
@@ -106,6 +106,7 @@ class Pipeline:
         events = self.coder.code(doc, mentions, article)
         flags = list(article.flags)
         flags += dates.assign_dates(events, doc, article)
+        background.mark_background(events, doc, article)
         places.assign_locations(events, doc)
         found_quotes = quotes.extract_quotes(doc, mentions)
         return CodedArticle(article=article, events=events, quotes=found_quotes, flags=flags)

@@ -28,6 +28,7 @@ MENTION_COLUMNS = (
     "e.intensity",
     "e.quad_code",
     "e.negated",
+    "e.background",
     "e.merged_id",
     "e.article_id",
     "a.outlet",
@@ -65,6 +66,7 @@ class EventFilter:
     until: date | None = None
     text: str | None = None
     include_negated: bool = False
+    include_background: bool = True
 
     def where(self) -> tuple[str, list[Any]]:
         """A SQL condition over events ``e`` joined to articles ``a``, and its parameters."""
@@ -72,6 +74,8 @@ class EventFilter:
         params: list[Any] = []
         if not self.include_negated:
             clauses.append("NOT e.negated")
+        if not self.include_background:
+            clauses.append("NOT e.background")
         if self.actor:
             # Accent-blind, over canonical names and the article's own words ("Erdogan").
             pattern = f"%{self.actor}%"

@@ -18,7 +18,7 @@ import duckdb
 from eventwire import __version__
 from eventwire.errors import EventWireError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 ACTOR_COLUMNS = ("name", "country", "sector", "kb_id", "role", "text")
 
@@ -76,7 +76,9 @@ CREATE TABLE events (
     latitude DOUBLE,
     longitude DOUBLE,
     geonames_id BIGINT,
+    location_precision VARCHAR,
     negated BOOLEAN NOT NULL,
+    background BOOLEAN NOT NULL DEFAULT false,
     confidence DOUBLE,
     pattern VARCHAR,
     explanation VARCHAR
@@ -135,9 +137,19 @@ JOIN articles a ON a.id = e.article_id
 GROUP BY m.id, m.event_type, m.mode, m.first_date, m.last_date;
 """
 
+
+def _add_background_and_place_precision(connection: duckdb.DuckDBPyConnection) -> None:
+    """Schema 2: events say whether they are background and how precise their place is.
+
+    Mentions stored before were never marked, so they read as news (``false``)."""
+    connection.execute("ALTER TABLE events ADD COLUMN background BOOLEAN NOT NULL DEFAULT false")
+    connection.execute("ALTER TABLE events ADD COLUMN location_precision VARCHAR")
+
+
 # version it upgrades from -> function that brings a connection to the next version.
-# Empty while schema 1 is the only one; a later schema adds its step here.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    1: _add_background_and_place_precision,
+}
 
 
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:

@@ -1,0 +1,22 @@
+"""The word that carries an event: the syntactic head of its evidence span.
+
+Dates, background and places are read off the event's own clause, not off the
+whole sentence, so later stages need the trigger back from the span the coder
+stored. The head is the token of the span whose parent lies outside it (a verb
+first, when the span crosses clauses).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+
+def evidence_head(doc: Doc, span: tuple[int, int]) -> Token | None:
+    """The head token of the characters ``span`` in ``doc``, or None for an empty span."""
+    tokens = [t for t in doc if t.idx < span[1] and t.idx + len(t) > span[0]]
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head is t]
+    verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
+    return (verbs or heads or tokens)[0]
