@@ -48,7 +48,7 @@ def background_reason(event: Event, doc: Doc, published: date | None) -> str:
 def _clause_verb(token: Token) -> Token:
     """The verb of the clause a (possibly nominal) trigger sits in."""
     for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             return token
         token = token.head
     return token

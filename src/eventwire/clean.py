@@ -28,7 +28,12 @@ UNICODE_SPACES = str.maketrans(
     )
 )
 DATELINE = re.compile(
-    r"^(?-i:[A-Z][A-Z .'-]{1,40}),[^()\n]{0,40}\((?P<names>[^()]{2,40})\)\s*[–—-]{1,2}\s+"
+    r"^(?P<place>(?-i:[A-Z][A-Z .'-]{1,40})),(?P<where>[^()\n]{0,40})\((?P<names>[^()]{2,40})\)"
+    r"\s*[–—-]{1,2}\s+"
+)
+PLAIN_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:,\s*(?P<where>[A-Z][A-Za-z.' ]{1,30}))?"
+    r"\s+[–—-]{1,2}\s+(?=[A-Z\"“‘'])"
 )
 
 
@@ -108,13 +113,33 @@ def debris_rule(paragraph: str) -> tuple[BoilerplateRule, list[str]] | None:
     return None
 
 
-def split_dateline(paragraph: str) -> tuple[str, list[str]] | None:
-    """``NAIROBI, March 5 (Reuters) - Text`` -> (the dateline, its agencies); None otherwise."""
+def split_dateline(paragraph: str) -> tuple[str, list[str], str] | None:
+    """``NAIROBI, March 5 (Reuters) - Text`` or ``LAGOS, Nigeria -`` -> (the dateline, its
+    agencies, its place); None otherwise.
+
+    A dateline without an agency must name a gazetteer place in capitals, so an
+    opening like "BREAKING - ..." stays in the text.
+    """
     match = DATELINE.match(paragraph)
-    if not match:
-        return None
-    agencies = known_agencies(match.group("names"))
-    return (match.group(0).strip(), agencies) if agencies else None
+    if match:
+        agencies = known_agencies(match.group("names"))
+        if not agencies:
+            return None
+        return match.group(0).strip(), agencies, _dateline_place(match)
+    match = PLAIN_DATELINE.match(paragraph)
+    if match and len(match.group("place")) >= 3:
+        from eventwire.places import gazetteer
+
+        if gazetteer().lookup(match.group("place")) is not None:
+            return match.group(0).strip(), [], _dateline_place(match)
+    return None
+
+
+def _dateline_place(match: re.Match[str]) -> str:
+    """ "LAGOS, Nigeria" -> "Lagos, Nigeria"; a date after the comma is left out."""
+    place = match.group("place").strip().title()
+    where = (match.group("where") or "").strip()
+    return f"{place}, {where}" if where and not re.search(r"\d", where) else place
 
 
 @lru_cache(maxsize=65536)
@@ -199,9 +224,10 @@ def clean_article(article: Article, known_names: Collection[str] = frozenset()) 
     removed = list(article.removed) + header.lines
     credits = list(article.credits)
     credits += [a for a in known_agencies(header.byline) or [] if a not in credits]
+    dateline_place = ""
     for paragraph in paragraphs:
-        if not body and (dateline := split_dateline(paragraph)):
-            prefix, agencies = dateline
+        if not body and not dateline_place and (dateline := split_dateline(paragraph)):
+            prefix, agencies, dateline_place = dateline
             removed.append(prefix)
             credits += [a for a in agencies if a not in credits]
             paragraph = paragraph[len(prefix) :].strip()
@@ -239,6 +265,7 @@ def clean_article(article: Article, known_names: Collection[str] = frozenset()) 
         published=published,
         published_basis=basis,
         credits=credits,
+        dateline=dateline_place,
         language=language,
         removed=removed,
         repairs={**article.repairs, **repairs},

@@ -367,7 +367,7 @@ def clause_marks_future(sentence: Span, offset: int) -> bool:
     if token is None:
         return False
     word, seen = token, 0
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token and seen < 8:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and seen < 8:
         if token.lemma_.lower() in FUTURE_HEADS and token.pos_ == "ADJ":
             return True
         token, seen = token.head, seen + 1
@@ -382,7 +382,7 @@ def clause_marks_future(sentence: Span, offset: int) -> bool:
             lemma in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in token.children)
         ):
             return True
-        if token.dep_ != "xcomp" or token.head is token:
+        if token.dep_ != "xcomp" or token.head.i == token.i:
             return False
         token = token.head
     return False

@@ -17,6 +17,6 @@ def evidence_head(doc: Doc, span: tuple[int, int]) -> Token | None:
     if not tokens:
         return None
     inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside or t.head is t]
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
     return (verbs or heads or tokens)[0]

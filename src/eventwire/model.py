@@ -52,6 +52,7 @@ class Article:
     published: date | None = None
     published_basis: str = ""  # header | published_line | option | html | feed | column | inferred
     credits: list[str] = field(default_factory=list)
+    dateline: str = ""  # the place a dateline names ("Lagos, Nigeria"), title-cased
     language: str = "en"
     removed: list[str] = field(default_factory=list)
     repairs: dict[str, str] = field(default_factory=dict)
@@ -77,6 +78,7 @@ class Article:
             "published": self.published.isoformat() if self.published else None,
             "published_basis": self.published_basis,
             "credits": list(self.credits),
+            "dateline": self.dateline,
             "language": self.language,
             "removed": list(self.removed),
             "repairs": dict(self.repairs),

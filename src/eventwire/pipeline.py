@@ -107,7 +107,7 @@ class Pipeline:
         flags = list(article.flags)
         flags += dates.assign_dates(events, doc, article)
         background.mark_background(events, doc, article)
-        places.assign_locations(events, doc)
+        places.assign_locations(events, doc, article)
         found_quotes = quotes.extract_quotes(doc, mentions)
         return CodedArticle(article=article, events=events, quotes=found_quotes, flags=flags)
 
