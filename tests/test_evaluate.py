@@ -260,3 +260,49 @@ def test_the_guardian_split_holds_its_figures(
     scores = evaluate_file(Path(__file__).resolve().parents[1] / "eval" / name, pipeline)
     assert scores["core_recall"] >= core_recall and scores["precision"] >= precision
     assert scores["date_accuracy"] >= 0.55
+
+
+def test_article_gold_scores_core_dates_and_places(tmp_path: Path, pipeline) -> None:
+    """Place precision/recall count matched events whose gold has a ``location`` field."""
+    corpus = tmp_path / "corpus" / "news.csv"
+    corpus.parent.mkdir()
+    text = (
+        "Kenyan police arrested protesters in Nairobi on Monday. "
+        "The Kenyan president spoke by phone with the Ugandan president on Monday."
+    )
+    corpus.write_text(f'date,text,source\n2024-03-06,"{text}",Wire\n', encoding="utf-8")
+    call = text.index("The Kenyan president")
+
+    def record(event, source, target, span, location):
+        return {
+            "corpus": "news.csv", "row": 0, "event": event, "date": "2024-03-04",
+            "source": source, "target": target, "span": span, "core": True,
+            "location": location,
+        }  # fmt: skip
+
+    gold = write_gold(
+        tmp_path / "gold.jsonl",
+        [
+            record(
+                "COERCE",
+                {"name": "Kenyan police", "country": "KEN", "sector": "COP"},
+                {"name": "protesters", "country": "KEN", "sector": "CVL"},
+                [0, call - 1],
+                {"name": "Nairobi", "country": "KEN"},
+            ),
+            record(
+                "CONSULT",
+                {"name": "Kenyan president", "country": "KEN", "sector": "GOV"},
+                {"name": "Ugandan president", "country": "UGA", "sector": "GOV"},
+                [call, len(text)],
+                None,
+            ),
+        ],
+    )
+    scores = evaluate_file(gold, pipeline)
+    assert scores["core_found"] == 2
+    assert (scores["core_date_accuracy"], scores["core_dated"]) == (1.0, 2)
+    place = scores["place"]
+    assert (place["annotated"], place["matched_annotated"]) == (2, 2)
+    assert (place["precision"], place["recall"]) == (1.0, 1.0)
+    assert (place["predicted_placed"], place["gold_placed"]) == (1, 1)

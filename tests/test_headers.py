@@ -62,7 +62,9 @@ def test_agency_byline_is_a_credit() -> None:
 
 
 def test_a_date_line_inside_the_body_is_news_not_header() -> None:
-    text = f"Council dismissed\nPublished: 2005-01-12\n\n{BODY}\n\nDate: to be confirmed by the court."
+    text = (
+        f"Council dismissed\nPublished: 2005-01-12\n\n{BODY}\n\nDate: to be confirmed by the court."
+    )
     article = _clean(text)
     assert article.published == date(2005, 1, 12)
     assert article.text.endswith("Date: to be confirmed by the court.")

@@ -188,3 +188,31 @@ def test_exports_and_stats_from_the_command_line(phone_call_db: Path, tmp_path: 
     assert code == 0
     by_type = [json.loads(line) for line in stdout.splitlines() if '"by": "type"' in line]
     assert any(r["event_type"] == "CONSULT" and r["mentions"] >= 3 for r in by_type)
+
+
+def test_background_events_are_stored_and_can_be_left_out(pipeline, tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "talks.txt").write_text(
+        "Kenya and Uganda hold talks\nPublished: 2019-01-10\n\n"
+        "The Kenyan president met the Ugandan president in Kampala on Tuesday. "
+        "Kenya and Uganda signed a trade agreement in March 2016.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "talks.duckdb"
+    assert run_cli("ingest", str(folder), "--db", str(db))[0] == 0
+
+    def dates(*extra: str) -> list[tuple[str, bool]]:
+        code, stdout, _ = run_cli("query", "--db", str(db), "--format", "jsonl", *extra)
+        assert code == 0
+        rows = [json.loads(line) for line in stdout.splitlines()]
+        return sorted((r["date"], r["background"]) for r in rows)
+
+    assert dates() == [("2016-03-01", True), ("2019-01-08", False)]
+    assert dates("--no-background") == [("2019-01-08", False)]
+    out = tmp_path / "news.jsonl"
+    assert (
+        run_cli("export", "--db", str(db), "-f", "jsonl", "-o", str(out), "--no-background")[0] == 0
+    )
+    exported = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(r["background"], r["location_precision"]) for r in exported] == [(False, "city")]

@@ -199,7 +199,9 @@ def print_coded(result: CodedArticle, output_format: OutputFormat, include_negat
     for event in events:
         table.add_row(
             str(event.date or ""),
-            event.event_type + (" (negated)" if event.negated else ""),
+            event.event_type
+            + (" (negated)" if event.negated else "")
+            + (" (background)" if event.background else ""),
             event.mode or "",
             event.cameo or "",
             f"{event.source.name} ({event.source.code})" if event.source else "",
@@ -672,6 +674,7 @@ def print_scores(result: dict) -> None:
             f"({result['predicted']} predicted, {result['unmatched_predictions']} unmatched)  "
             f"date accuracy: {result['date_accuracy']:.3f}  core F1: {result['core_f1']:.3f}"
         )
+        console.print(describe_dates_and_places(result), highlight=False)
         console.print(
             "confidence bin: mean confidence / precision (events): "
             + "  ".join(
@@ -685,6 +688,25 @@ def print_scores(result: dict) -> None:
             console.print("  (frozen blind split: unmatched predictions are not shown)")
         for line in result["unmatched"]:
             console.print(f"  unmatched: {line}", highlight=False, markup=False)
+
+
+def describe_dates_and_places(result: dict) -> str:
+    """Date accuracy on matched core events, and place precision/recall where gold has places."""
+    core = result.get("core_date_accuracy")
+    line = "date accuracy on matched core events: " + (
+        f"{core:.3f} ({result['core_dated']} matched)" if core is not None else "- (none matched)"
+    )
+    place = result.get("place") or {}
+    if not place.get("annotated"):
+        return line + "  place: the gold gives no event places (no `location` field)"
+    precision, recall = place["precision"], place["recall"]
+    return (
+        line
+        + f"  place: precision {'-' if precision is None else f'{precision:.3f}'}"
+        + f" ({place['right']}/{place['predicted_placed']})"
+        + f" recall {'-' if recall is None else f'{recall:.3f}'} ({place['right']}/{place['gold_placed']})"
+        + f" on {place['matched_annotated']} matched events of {place['annotated']} with a place field"
+    )
 
 
 actors_app = typer.Typer(help="Look into the actor knowledge base.", no_args_is_help=True)

@@ -51,7 +51,7 @@ SEASON_RE = re.compile(
 )
 FUTURE_RE = re.compile(
     r"\b(?:will|shall|won't|'ll|next|upcoming|coming|(?:is|are|was|were)\s+(?:due|set|scheduled|"
-    r"expected|going|planning|to)\s+(?:to\s+)?\w+|plans?\s+to|tomorrow)\b",
+    r"expected|going|planning|to)\s+(?:to\s+)?\w+|(?:plans?|aims?|intends?|hopes?)\s+to|tomorrow)\b",
     re.I,
 )
 FUTURE_HEADS = {"due", "set", "schedule", "expect", "plan", "intend", "go", "prepare", "aim"}

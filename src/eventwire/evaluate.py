@@ -319,12 +319,50 @@ def unmatched_predictions(
     ]
 
 
+def ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def score_place(gold: dict[str, Any] | None, candidates: list[Event]) -> Counter:
+    """One matched gold event's place against its best prediction's.
+
+    Gold ``location`` is ``{"name", "country"}`` or null (the text gives the event no
+    place). A predicted place is right when its country agrees and its name is the
+    gold's (accents, case and "the" aside, or the same gazetteer entry)."""
+    from eventwire.places import fold, gazetteer
+
+    counts: Counter = Counter(matched=1)
+    predicted = next((e.location for e in candidates if e.location), None)
+    counts["gold_placed"] += gold is not None
+    counts["predicted_placed"] += predicted is not None
+    if gold is None or predicted is None:
+        return counts
+    entry = gazetteer().lookup(gold.get("name", ""), gold.get("country"))
+    names = {fold(gold.get("name", ""))} | ({fold(entry.name)} if entry else set())
+    counts["right"] += predicted.country == gold.get("country") and fold(predicted.name) in names
+    return counts
+
+
+def place_scores(placed: Counter, annotated: int) -> dict[str, Any]:
+    """Precision and recall of event places over matched events whose gold has a place field."""
+    return {
+        "annotated": annotated,
+        "matched_annotated": placed["matched"],
+        "precision": ratio(placed["right"], placed["predicted_placed"]),
+        "recall": ratio(placed["right"], placed["gold_placed"]),
+        "right": placed["right"],
+        "predicted_placed": placed["predicted_placed"],
+        "gold_placed": placed["gold_placed"],
+    }
+
+
 def score_article_records(
     records: list[dict[str, Any]], events_by_article: dict[str, list[Event]]
 ) -> dict[str, Any]:
     core = [r for r in records if r.get("core")]
     found_core = 0
     dated = Counter()
+    placed = Counter()
     for record in records:
         candidates = [
             e
@@ -335,11 +373,16 @@ def score_article_records(
             continue
         if record.get("core"):
             found_core += 1
-        dated["matched"] += 1
-        if record.get("date") and any(
+        right_date = bool(record.get("date")) and any(
             e.date and e.date.isoformat() == record["date"] for e in candidates
-        ):
-            dated["right"] += 1
+        )
+        dated["matched"] += 1
+        dated["right"] += right_date
+        if record.get("core"):
+            dated["core_matched"] += 1
+            dated["core_right"] += right_date
+        if "location" in record:
+            placed.update(score_place(record["location"], candidates))
     predicted = [e for events in events_by_article.values() for e in events]
     unmatched = unmatched_predictions(records, events_by_article)
     wrong = {id(e) for e in unmatched}
@@ -356,6 +399,9 @@ def score_article_records(
         "predicted": len(predicted),
         "unmatched_predictions": len(unmatched),
         "date_accuracy": round(dated["right"] / dated["matched"], 4) if dated["matched"] else 0.0,
+        "core_date_accuracy": ratio(dated["core_right"], dated["core_matched"]),
+        "core_dated": dated["core_matched"],
+        "place": place_scores(placed, sum("location" in r for r in records)),
         "reliability": reliability([(e.confidence, id(e) not in wrong) for e in predicted]),
         "unmatched": [
             f"{e.event_type} {e.source.code if e.source else '---'} -> "
