@@ -115,3 +115,10 @@ def test_publication_is_inferred_from_the_latest_past_date() -> None:
     found = infer_publication(text)
     assert found is not None and (found.value, found.text) == (date(2004, 5, 9), "9 May 2004")
     assert infer_publication("The council met on Tuesday.") is None
+
+
+def test_a_past_act_does_not_take_a_future_date_from_another_clause(nlp) -> None:
+    text = "The minister welcomed the report and asked for a session next week."
+    assert _dated(nlp, text, "welcomed").date == JANUARY
+    planned = "The ministers will meet in Geneva next week."
+    assert _dated(nlp, planned, "meet").date == date(2019, 1, 17)

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
+from eventwire.evidence import evidence_head
 from eventwire.model import Article, Event, Flag
 from eventwire.nlp import sentences as nlp_sentences
 
@@ -340,6 +341,13 @@ def assign_dates(events: list[Event], doc: Doc, article: Article) -> list[Flag]:
             sentences[event.sentence_index] if event.sentence_index < len(sentences) else None
         )
         expressions = sentence_expressions.get(event.sentence_index, [])
+        if published and sentence is not None and any(e.value > published for e in expressions):
+            head = evidence_head(doc, event.span)
+            ahead = head is not None and clause_marks_future(
+                sentence, head.idx - sentence.start_char
+            )
+            if not ahead:  # "welcomed the report and called for talks next week": not next week
+                expressions = [e for e in expressions if e.value <= published]
         if sentence is not None and expressions:
             offset = event.span[0] - sentence.start_char
             nearest = min(
