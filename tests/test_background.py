@@ -58,3 +58,11 @@ def test_recent_explicit_date_is_news(nlp) -> None:
     event = Event("a", 0, text, (0, 24), "", None, None, "COERCE")
     event.date, event.date_basis = date(2019, 1, 2), "explicit"
     assert background_reason(event, nlp(text), date(2019, 1, 10)) == ""
+
+
+def test_a_coordinated_act_shares_an_earlier_year(nlp) -> None:
+    text = "The king took power in 2001 and fired the government."
+    start = text.index("fired")
+    event = Event("a", 0, text, (start, len(text) - 1), "", None, None, "COERCE")
+    event.date, event.date_precision, event.date_basis = date(2001, 1, 1), "year", "explicit"
+    assert "well before publication" in background_reason(event, nlp(text), date(2005, 2, 10))

@@ -81,6 +81,7 @@ def test_dateline_needs_a_known_agency() -> None:
     assert split_dateline("GENEVA, May 2 (Reuters) - Talks resumed.") == (
         "GENEVA, May 2 (Reuters) -",
         ["Reuters"],
+        "Geneva",
     )
     assert split_dateline("GENEVA, May 2 (the ministry said) - Talks resumed.") is None
 
@@ -88,3 +89,14 @@ def test_dateline_needs_a_known_agency() -> None:
 def test_repeated_headline_above_the_text_is_not_body() -> None:
     article = clean_article(Article(text=f"Ministers meet\n\n{NEWS}", title="Ministers meet"))
     assert article.text == NEWS
+
+
+def test_plain_dateline_needs_a_place_in_capitals() -> None:
+    assert split_dateline("NAIROBI — Police fired tear gas.") == ("NAIROBI —", [], "Nairobi")
+    assert split_dateline("LAGOS, Nigeria - Soldiers arrested 20.") == (
+        "LAGOS, Nigeria -",
+        [],
+        "Lagos, Nigeria",
+    )
+    assert split_dateline("BREAKING — Police fired tear gas.") is None
+    assert split_dateline("Nairobi — a city on edge.") is None

@@ -109,3 +109,16 @@ def test_date_inferred_from_the_text_when_one_is_clear() -> None:
 )
 def test_header_dates(text: str, expected: date | None) -> None:
     assert parse_header_date(text) == expected
+
+
+def test_titles_resolve_as_of_the_header_date(pipeline) -> None:
+    text = (
+        "Blair meets Chirac\nPublished: 2005-01-12\n\n"
+        "The British prime minister met the French president in Paris on Tuesday."
+    )
+    (result,) = pipeline.code([Article(text=text, source="t.txt")])
+    assert result.flags == []
+    names = {e.source.name for e in result.events if e.source} | {
+        e.target.name for e in result.events if e.target
+    }
+    assert {"Tony Blair", "Jacques Chirac"} <= names
