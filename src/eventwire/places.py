@@ -34,7 +34,7 @@ from eventwire.model import Article, Event, Location
 from eventwire.nlp import sentences as nlp_sentences
 from eventwire.store.scores import score
 
-LOCATIVE = {"in", "at", "near", "outside", "inside", "into", "across", "around", "to", "on"}
+LOCATIVE = {"in", "at", "near", "outside", "inside", "into", "across", "around", "to"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MATERIAL_QUADS = {2, 4}  # material cooperation and conflict: acts that happen somewhere
 NO_PLACE_MODES = {"phone"}
