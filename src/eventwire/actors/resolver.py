@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property, lru_cache
 
+import spacy
 from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -46,7 +47,7 @@ from eventwire.actors.names import (
     fold,
     normalise_name,
     strip_article,
-    surnames_of,
+    person_surnames,
 )
 from eventwire.actors.phrases import PhraseTable
 from eventwire.actors.settings import DEFAULT_SETTINGS, ResolverSettings
@@ -109,6 +110,11 @@ class ActorResolver:
         self.agents: PhraseTable = PhraseTable(
             (tuple(w.lower().split()), a) for a in kb.agents for w in a.words
         )
+        tokenizer = spacy.blank("en").tokenizer  # "secretary-general": three tokens
+        self.organisation_titles = PhraseTable(
+            (tuple(t.lower_ for t in tokenizer(w)), kind)
+            for w, kind in kb.organisation_titles.items()
+        )
         self.longest_phrase = max(len(k) for k in (*self.titles, *self.agents))
         self.fuzzy_full = {
             normalise_name(term): target.ref
@@ -125,7 +131,7 @@ class ActorResolver:
         self.fuzzy_surnames = {
             normalise_name(surname): p.person_id
             for p in kb.persons.values()
-            for surname in surnames_of((p.name, *p.aliases))
+            for surname in person_surnames(p)
         }
         self.fuzzy_full_keys = list(self.fuzzy_full)
         self.fuzzy_surname_keys = list(self.fuzzy_surnames)
@@ -167,7 +173,7 @@ class ActorResolver:
         first_names: dict[str, set[str]] = {}
         for person in self.kb.persons.values():
             names = (person.name, *person.aliases)
-            for surname in surnames_of(names):
+            for surname in person_surnames(person):
                 owners.setdefault(normalise_name(surname), set()).add(person.person_id)
             for name in names:
                 words = normalise_name(name).split()
@@ -197,8 +203,9 @@ class ActorResolver:
 
     def role_text(self, term: RoleTerm, when: date) -> str:
         country = self.kb.countries.get(term.country)
+        says_whose = names_country(term.title, country) if country else True
         where = (
-            f" of {country.in_text}" if country and not names_country(term.title, country) else ""
+            "" if says_whose or term.source in self.kb.term_entities else f" of {country.in_text}"
         )
         if term.start and when < term.start:
             return f"{term.title}{where} (from {term.start.year})"
