@@ -46,8 +46,8 @@ from eventwire.actors.names import (
     Target,
     fold,
     normalise_name,
-    strip_article,
     person_surnames,
+    strip_article,
 )
 from eventwire.actors.phrases import PhraseTable
 from eventwire.actors.settings import DEFAULT_SETTINGS, ResolverSettings
