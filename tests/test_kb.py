@@ -55,13 +55,16 @@ def test_sectors_offices_and_ids_are_valid(kb: KnowledgeBase) -> None:
 
 def test_no_two_people_hold_one_single_office_at_once(kb: KnowledgeBase) -> None:
     """Terms of the same (non-collective) office in the same country never overlap;
-    organisation leaders are told apart by their title (the organisation)."""
+    organisation leaders are told apart by the organisation their title names (two
+    rebel groups of one country each have a leader), else by the title itself."""
     by_office: dict[tuple[str, str, str], list] = {}
     for person in kb.persons.values():
         for term in person.terms:
             if term.office in COLLECTIVE_OFFICES:
                 continue
-            organisation = term.title if term.country in NON_ISO_CODES else ""
+            organisation = kb.term_entities.get(term.source, "")
+            if not organisation and term.country in NON_ISO_CODES:
+                organisation = term.title
             by_office.setdefault((term.country, term.office, organisation), []).append(term)
     overlaps = []
     for terms in by_office.values():

@@ -70,6 +70,9 @@ OFFICES = frozenset(
         "other",
     }
 )
+# Sectors of people who act for no state: rebels, militias, opposition, parties, criminals.
+# Their terms never answer "the Lebanese leader"; their organisation's title does (offices.py).
+NON_STATE_SECTORS = frozenset({"REB", "UAF", "OPP", "PTY", "CRM"})
 # Offices several people may hold at once in one country.
 COLLECTIVE_OFFICES = frozenset({"collective_head_of_state", "other", "spokesperson"})
 PERSON_COLUMNS = (
@@ -383,7 +386,7 @@ class KnowledgeBase:
             (person, term)
             for name in offices
             for person, term in self.office_index.get((country, name), [])
-            if term.active(when)
+            if term.active(when) and term.sector not in NON_STATE_SECTORS
         ]
 
     def counts(self) -> dict[str, int]:
@@ -394,6 +397,9 @@ class KnowledgeBase:
             "regions": len(self.regions),
             "persons": len(self.persons),
             "person_terms": sum(len(p.terms) for p in self.persons.values()),
+            "non_state_leaders": sum(
+                any(t.sector in NON_STATE_SECTORS for t in p.terms) for p in self.persons.values()
+            ),
             "agents": len(self.agents),
         }
 
