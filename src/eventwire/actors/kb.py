@@ -631,3 +631,59 @@ def apply_name_orders(persons: dict[str, Person], orders: dict[str, str]) -> Non
                     if native not in person.aliases and native != person.name:
                         person.aliases.add(native)
                         person.native_names.add(native)
+
+
+DUPLICATE_NAME_SCORE = 95.0  # "Bajamal" ~ "Bajammal" scores 97; two Saudi princes at most 93
+
+
+def comparable_name(name: str) -> str:
+    """Folded, lower-case, punctuation-free form for telling whether two rows name one person."""
+    text = re.sub(r"[-‐–.,'’()]", " ", fold_accents(name).replace("ı", "i").lower())
+    return " ".join(text.split())
+
+
+def duplicate_persons(kb: KnowledgeBase) -> list[str]:
+    """Pairs of person ids that look like one person listed twice.
+
+    Two ids are one person when one of their names (or aliases) is the same or nearly
+    the same (spelling variants) and either they held terms in one country at overlapping
+    times, or one of them is an international official (an IGO term) with a national
+    career under the other id. Two people of one name at different times (Latvia's two
+    Andris Bērziņš) are not flagged.
+    """
+    from rapidfuzz import fuzz
+
+    names = {
+        p.person_id: {comparable_name(n) for n in (p.name, *p.aliases)} for p in kb.persons.values()
+    }
+    by_word: dict[str, set[str]] = {}
+    for person_id, forms in names.items():
+        for form in forms:
+            if len(form.split()) >= 2:
+                by_word.setdefault(form.split()[-1][:4], set()).add(person_id)
+    found: set[tuple[str, str]] = set()
+    for ids in by_word.values():
+        ordered = sorted(ids)
+        for i, first in enumerate(ordered):
+            for second in ordered[i + 1 :]:
+                score = max(fuzz.ratio(a, b) for a in names[first] for b in names[second])
+                if score >= DUPLICATE_NAME_SCORE and same_career(
+                    kb.persons[first], kb.persons[second]
+                ):
+                    found.add((first, second))
+    return [f"{a} and {b}" for a, b in sorted(found)]
+
+
+def same_career(first: Person, second: Person) -> bool:
+    """Overlapping terms in one country, or an international official and a national one."""
+    for a in first.terms:
+        for b in second.terms:
+            if "IGO" in (a.country, b.country) and a.country != b.country:
+                return True
+            if a.country != b.country:
+                continue
+            if (a.start or date.min) < (b.end or date.max) and (b.start or date.min) < (
+                a.end or date.max
+            ):
+                return True
+    return False
