@@ -123,6 +123,7 @@ class Country:
     people: tuple[str, ...]
     metonyms: tuple[str, ...]
     leader_office: str  # head_of_state or head_of_government
+    source: str = ""  # file:line, for explanations
 
     @property
     def kb_id(self) -> str:
@@ -159,6 +160,7 @@ class Entity:
     aliases: tuple[str, ...]
     country: str
     sector: str
+    source: str = ""  # file:line, for explanations
 
     @property
     def kb_id(self) -> str:
@@ -423,6 +425,7 @@ def load_countries(path: Path) -> dict[str, Country]:
             people=split_list(people),
             metonyms=split_list(metonyms),
             leader_office="head_of_state" if leader == "hos" else "head_of_government",
+            source=where,
         )
     return countries
 
@@ -445,7 +448,7 @@ def load_entities(path: Path, kind: str, countries: dict[str, Country]) -> Itera
             raise EventWireError(f"{where}: id {entity_id!r} is not a lowercase slug")
         check_country(country, countries, where)
         check_sector(sector, where)
-        yield Entity(kind, entity_id, name, split_list(aliases), country, sector)
+        yield Entity(kind, entity_id, name, split_list(aliases), country, sector, where)
 
 
 def load_regions(path: Path, countries: dict[str, Country]) -> dict[str, Region]:
