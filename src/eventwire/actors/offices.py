@@ -21,9 +21,13 @@ from eventwire.model import Actor
 if TYPE_CHECKING:
     from eventwire.actors.document import DocumentPass
 
-# Title words that say only "its leader": any head of the organisation fits them. Other
+# Title words that say only "its leader": the holder of a head_of_organisation term fits
+# them ("the EU chief" is not the High Representative, an office of rank other). Other
 # words ("secretary-general", "commander") must appear in the holder's own title.
-GENERIC_HEAD_WORDS = frozenset({"head", "chief", "leader", "boss"})
+GENERIC_HEAD_WORDS = frozenset(
+    {"head", "chief", "leader", "boss", "political chief", "political leader", "top leader"}
+    | {"politburo chief"}
+)
 POSSESSIVE = frozenset({"'s", "’s", "'"})
 FORMER_WORDS = frozenset({"former", "late", "ex", "ousted", "deposed"})
 
@@ -63,9 +67,15 @@ def organisation_holder(
         reasons.append(f"'{word}' asks for a founder: {len(fits)} fit")
     else:
         heads = [(p, t) for p, t in active if t.office != "spokesperson"]
-        if word in GENERIC_HEAD_WORDS:
-            fits = heads
-            reasons.append(f"'{word}' means any head of the organisation: {len(fits)} fit")
+        if word in GENERIC_HEAD_WORDS:  # its leader, not a commander or a deputy
+            fits = [(p, t) for p, t in heads if t.office == "head_of_organisation"]
+            reasons.append(f"'{word}' means the organisation's own leader: {len(fits)} fit")
+            reasons += [
+                f"{p.name} ({t.title}, {t.source}) lost: a {t.office.replace('_', ' ')}, "
+                "not its leader"
+                for p, t in heads
+                if t.office != "head_of_organisation"
+            ]
         else:
             pattern = title_pattern(word)
             fits = [(p, t) for p, t in heads if pattern.search(t.title)]
