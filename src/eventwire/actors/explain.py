@@ -17,8 +17,8 @@ from eventwire.actors.names import ENTITY, KIND_PRIORITY, PERSON, REGION_KINDS, 
 from eventwire.actors.offices import POSSESSIVE, organisation_holder
 from eventwire.model import Mention
 
-if TYPE_CHECKING:
-    from eventwire.actors.resolver import ActorResolver
+if TYPE_CHECKING:  # the resolver passes itself in; this module never imports it
+    from eventwire.actors.state import ResolverParts as ActorResolver
 
 PERSON_KINDS = (PERSON, SURNAME)
 
@@ -47,13 +47,13 @@ def target_name(r: ActorResolver, target: Target) -> str:
     return country.name if country else target.ref
 
 
-def why_lost(r: ActorResolver, winner: Target, loser: Target, when: date) -> str:
+def why_lost(
+    r: ActorResolver, winner: Target, loser: Target, when: date, kind_words: dict[str, str]
+) -> str:
     """One line: why ``loser`` is only a candidate next to ``winner``."""
-    from eventwire.actors.resolver import KIND_WORDS
-
     name = f"{target_name(r, loser)} ({target_row(r, loser, when)})"
     if KIND_PRIORITY[winner.kind] < KIND_PRIORITY[loser.kind]:
-        return f"{name} lost: a {KIND_WORDS[winner.kind]} comes before a {KIND_WORDS[loser.kind]}"
+        return f"{name} lost: a {kind_words[winner.kind]} comes before a {kind_words[loser.kind]}"
     if loser.kind in PERSON_KINDS and winner.kind in PERSON_KINDS:
         person = r.kb.persons[loser.ref]
         term = person.term_at(when)
@@ -67,8 +67,11 @@ def why_lost(r: ActorResolver, winner: Target, loser: Target, when: date) -> str
     return f"{name} lost: listed after the first match of the same kind"
 
 
-def candidate_reasons(r: ActorResolver, ordered: list[Target], when: date) -> list[str]:
-    return [why_lost(r, ordered[0], loser, when) for loser in ordered[1:]]
+def candidate_reasons(
+    r: ActorResolver, ordered: list[Target], when: date, kind_words: dict[str, str]
+) -> list[str]:
+    """``kind_words``: how the resolver names each kind of target ("person name")."""
+    return [why_lost(r, ordered[0], loser, when, kind_words) for loser in ordered[1:]]
 
 
 def organisation_title_reasons(r: ActorResolver, doc: Doc, when: date) -> list[str]:

@@ -312,7 +312,7 @@ class ActorResolver:
             row = explain.target_row(self, ordered[0], when)
             explanation.append(f"{query!r} is a known {kind} ({actors[0].kb_id}; {row})")
             explanation += self.role_explanation(ordered[0], when)
-            explanation += explain.candidate_reasons(self, ordered, when)
+            explanation += explain.candidate_reasons(self, ordered, when, KIND_WORDS)
             return Resolution(query, actors[0], actors[1:], explanation, "alias")
         person_id, score = self.fuzzy_person(query)
         if person_id:
