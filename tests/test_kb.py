@@ -17,6 +17,7 @@ from eventwire.actors.kb import (
     SECTORS,
     SLUG,
     KnowledgeBase,
+    duplicate_persons,
 )
 from eventwire.actors.names import NameIndex
 from eventwire.errors import EventWireError
@@ -55,13 +56,16 @@ def test_sectors_offices_and_ids_are_valid(kb: KnowledgeBase) -> None:
 
 def test_no_two_people_hold_one_single_office_at_once(kb: KnowledgeBase) -> None:
     """Terms of the same (non-collective) office in the same country never overlap;
-    organisation leaders are told apart by their title (the organisation)."""
+    organisation leaders are told apart by the organisation their title names (two
+    rebel groups of one country each have a leader), else by the title itself."""
     by_office: dict[tuple[str, str, str], list] = {}
     for person in kb.persons.values():
         for term in person.terms:
             if term.office in COLLECTIVE_OFFICES:
                 continue
-            organisation = term.title if term.country in NON_ISO_CODES else ""
+            organisation = kb.term_entities.get(term.source, "")
+            if not organisation and term.country in NON_ISO_CODES:
+                organisation = term.title
             by_office.setdefault((term.country, term.office, organisation), []).append(term)
     overlaps = []
     for terms in by_office.values():
@@ -94,7 +98,7 @@ def test_the_seed_articles_actors_are_known(kb: KnowledgeBase) -> None:
 
 def write_data(folder: Path, **replace: str) -> Path:
     """A copy of the package data with some files replaced, for error tests."""
-    for name in ("countries", "organisations", "armed_groups", "agents", "titles"):
+    for name in sorted(path.stem for path in DATA_DIR.glob("*.tsv")):
         text = replace.get(name, (DATA_DIR / f"{name}.tsv").read_text(encoding="utf-8"))
         (folder / f"{name}.tsv").write_text(text, encoding="utf-8")
     (folder / "persons").mkdir()
@@ -184,3 +188,154 @@ def test_words_for_one_person_are_weak_civilians_that_need_a_country_word(
     assert all(a.sector == "CVL" and not a.alone and not a.local for a in agents)
     assert all(a.weak for a in agents if "woman" in a.words)
     assert not any(w in a.words for a in kb.agents if a.sector == "GOV" for w in person_words)
+
+
+# ---- coverage and hygiene of the person data ------------------------------------------
+
+# Years with no head of state on 1 July, as the public record has it.
+HEAD_OF_STATE_VACANCIES = {
+    ("SOM", 2000): "no national government from 1991 until the Transitional National "
+    "Government of August 2000",
+}
+# Collective offices the KB records as an organisation, not holder by holder (decision in
+# organisations.tsv: San Marino's two captains regent change every six months).
+COLLECTIVE_HEADS_OF_STATE = {"SMR": "org:smr-captains-regent"}
+
+
+def last_term_before(kb: KnowledgeBase, code: str, day: date):
+    terms = [
+        t
+        for p in kb.persons.values()
+        for t in p.terms
+        if t.country == code
+        and t.office in ("head_of_state", "collective_head_of_state")
+        and t.end is not None
+        and t.end <= day
+    ]
+    return max(terms, key=lambda t: t.end, default=None)
+
+
+def test_every_un_member_has_a_head_of_state_on_1_july_of_every_year(kb: KnowledgeBase) -> None:
+    """2000-2026, from independence on; a gap is allowed only where the record is a known
+    vacancy, or where the last holder's term ends at its last verified day (what follows
+    is not known to the KB, and it says so rather than guessing)."""
+    assert len(kb.un_members) == 193
+    missing = []
+    for code, since in sorted(kb.un_members.items()):
+        if code in COLLECTIVE_HEADS_OF_STATE:
+            office = kb.entities[COLLECTIVE_HEADS_OF_STATE[code]]
+            assert (office.country, office.sector) == (code, "GOV")
+            continue
+        for year in range(2000, 2027):
+            day = date(year, 7, 1)
+            if day < since or (code, year) in HEAD_OF_STATE_VACANCIES:
+                continue
+            if kb.holders(code, "head_of_state", day):
+                continue
+            last = last_term_before(kb, code, day)
+            if last is not None and last.unverified_after and (day - last.end).days < 366:
+                continue
+            missing.append(f"{code} {year}")
+    assert missing == []
+
+
+def test_commonwealth_realms_have_the_monarch_as_head_of_state(kb: KnowledgeBase) -> None:
+    for code in ("AUS", "CAN", "BLZ", "JAM", "TUV"):
+        before = [p.name for p, _ in kb.holders(code, "head_of_state", date(2015, 7, 1))]
+        after = [p.name for p, _ in kb.holders(code, "head_of_state", date(2024, 7, 1))]
+        assert (before, after) == (["Elizabeth II"], ["Charles III"]), code
+    assert [p.name for p, _ in kb.holders("AUS", "other", date(2020, 1, 1))] == ["David Hurley"]
+    # Barbados became a republic on 30 November 2021.
+    assert [p.name for p, _ in kb.holders("BRB", "head_of_state", date(2022, 7, 1))] == [
+        "Sandra Mason"
+    ]
+
+
+def test_no_person_is_listed_twice(kb: KnowledgeBase) -> None:
+    assert duplicate_persons(kb) == []
+
+
+def test_a_person_listed_twice_is_found(tmp_path: Path) -> None:
+    """The check itself: a second id with a spelling variant and an overlapping term, and an
+    international official listed again under a national id."""
+    rows = [
+        "sergei-shoigu-2\tSergei Shoigu\t\tRUS\tGOV\tother\tMinister\t2013-01-01\t2014-01-01\tn",
+        "kofi-anan\tKofi Annan\t\tGHA\tGOV\tother\tDiplomat\t1990-01-01\t1991-01-01\tn",
+    ]
+    (tmp_path / "twice.tsv").write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    kb = KnowledgeBase.load(extra_person_dirs=(tmp_path,))
+    found = duplicate_persons(kb)
+    assert "sergei-shoigu and sergei-shoigu-2" in found
+    assert "kofi-anan and kofi-annan" in found
+
+
+def test_two_people_of_one_name_at_different_times_are_not_one(kb: KnowledgeBase) -> None:
+    assert {"andris-berzins", "andris-berzins-2"} <= set(kb.persons)
+
+
+def test_an_unverified_open_term_ends_at_its_last_verified_day(kb: KnowledgeBase) -> None:
+    orban = kb.persons["viktor-orban"]
+    term = orban.term_at(date(2025, 6, 1))
+    assert term is not None and term.unverified_after and term.end == date(2026, 4, 1)
+    assert orban.term_at(date(2026, 6, 1)) is None  # not returned as current after it
+    assert kb.holders("HUN", "head_of_government", date(2026, 6, 1)) == []
+
+
+def test_an_unverified_note_without_a_verified_day_is_refused(tmp_path: Path) -> None:
+    row = "ana-b\tAna B\t\tAND\tGOV\tother\tPresident\t2021-01-01\t\tre-election not verified"
+    folder = write_data(tmp_path, persons=HEADER + row + "\n")
+    with pytest.raises(EventWireError, match=r"test\.tsv:2: .*verified to YYYY-MM-DD"):
+        KnowledgeBase.load(folder)
+
+
+def test_a_term_whose_start_is_unverified_never_counts(tmp_path: Path) -> None:
+    row = "ana-b\tAna B\t\tAND\tGOV\tother\tPresident\t2026-01-01\t\tto verify; verified to 2025-12-31"
+    (tmp_path / "unverified.tsv").write_text(HEADER + row + "\n", encoding="utf-8")
+    kb = KnowledgeBase.load(extra_person_dirs=(tmp_path,))
+    assert kb.persons["ana-b"].terms == []
+
+
+def test_the_kb_counts_its_non_state_leaders(kb: KnowledgeBase) -> None:
+    counts = kb.counts()
+    assert counts["non_state_leaders"] >= 300
+    groups = {kb.term_entities.get(t.source) for p in kb.persons.values() for t in p.terms}
+    assert {"group:hezbollah", "group:hamas", "group:wagner", "group:rsf", "group:lna"} <= groups
+
+
+def test_every_leader_of_an_organisation_names_it_in_the_title(kb: KnowledgeBase) -> None:
+    """head_of_organisation terms are reached through the organisation their title names."""
+    unlinked = [
+        t.source
+        for p in kb.persons.values()
+        for t in p.terms
+        if t.office == "head_of_organisation" and t.source not in kb.term_entities
+    ]
+    assert unlinked == []
+
+
+def test_non_state_terms_use_their_organisations_sector_family(kb: KnowledgeBase) -> None:
+    """A rebel group's leader is not coded as a government, nor a party leader as a rebel."""
+    allowed = {  # GOV: a movement in power (the Taliban from 2021); REB: the RSF at war
+        "REB": {"REB", "OPP", "GOV"},
+        "UAF": {"UAF", "MIL"},
+        "MIL": {"MIL", "REB"},
+        "OPP": {"OPP"},
+        "PTY": {"OPP", "PTY", "GOV"},
+        "CRM": {"CRM"},
+    }
+    wrong = []
+    for person in kb.persons.values():
+        for term in person.terms:
+            entity = kb.entities.get(kb.term_entities.get(term.source, ""))
+            if entity is None or entity.country in NON_ISO_CODES:
+                continue  # international officials are coded IGO, whatever the body's sector
+            if entity.sector in allowed and term.sector not in allowed[entity.sector]:
+                wrong.append(f"{term.source}: {term.sector} for {entity.name} ({entity.sector})")
+    assert wrong == []
+
+
+def test_a_title_word_reads_each_name_order(kb: KnowledgeBase) -> None:
+    assert kb.persons["xi-jinping"].name_order == "family_first"
+    assert kb.persons["nguyen-phu-trong"].name_order == "family_first_given_used"
+    orban = kb.persons["viktor-orban"]
+    assert orban.name_order == "native_alias" and "Orbán Viktor" in orban.native_names

@@ -87,3 +87,13 @@ def test_an_undated_article_takes_a_bare_title_from_the_people_it_names(pipeline
 def test_an_undated_article_never_names_todays_holder(pipeline) -> None:
     article = Article(text="The prime minister criticised Iran.", source="test", outlet="Guardian")
     assert next(iter(pipeline.code([article]))).events == []
+
+
+def test_former_further_left_in_the_title_phrase_keeps_a_former_leader_former(
+    nlp, resolver
+) -> None:
+    """ "Nick Clegg, the former Liberal Democrat leader," in 2019: not the party's leader then."""
+    text = "Nick Clegg, the former Liberal Democrat leader, criticised the minister."
+    found = resolver.find_mentions(nlp(text), date(2019, 7, 1))
+    assert {(m.text, m.actor.code) for m in found} >= {("Nick Clegg", "GBR ELI")}
+    assert all(m.actor.sector != "OPP" for m in found)

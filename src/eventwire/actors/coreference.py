@@ -4,7 +4,7 @@ has already named, and which of several same-named people is meant."""
 from __future__ import annotations
 
 from eventwire.actors.kb import OFFICE_RANK, Person
-from eventwire.actors.names import Target, normalise_name, surnames_of
+from eventwire.actors.names import Target, normalise_name, person_surnames
 from eventwire.actors.state import PassState, PersonRef
 from eventwire.actors.words import PRONOUNS, SUBJECT_DEPS
 from eventwire.model import Actor
@@ -122,5 +122,5 @@ class Coreference(PassState):
         """Does this person have a surname many share and no full mention here yet?"""
         if any(ref.person_id == person.person_id for ref in self.people):
             return False
-        surnames = {normalise_name(s) for s in surnames_of((person.name, *person.aliases))}
+        surnames = {normalise_name(s) for s in person_surnames(person)}
         return not surnames.isdisjoint(self.r.shared_surnames)

@@ -70,6 +70,9 @@ OFFICES = frozenset(
         "other",
     }
 )
+# Sectors of people who act for no state: rebels, militias, opposition, parties, criminals.
+# Their terms never answer "the Lebanese leader"; their organisation's title does (offices.py).
+NON_STATE_SECTORS = frozenset({"REB", "UAF", "OPP", "PTY", "CRM"})
 # Offices several people may hold at once in one country.
 COLLECTIVE_OFFICES = frozenset({"collective_head_of_state", "other", "spokesperson"})
 PERSON_COLUMNS = (
@@ -87,12 +90,23 @@ PERSON_COLUMNS = (
 HEADER_FIRST_CELLS = frozenset(
     {"code", "words", "agent_id", "org_id", "group_id", "person_id", "entity_id", "region_id"}
 )
+# A note saying the data could not confirm a term ("not verified", "to verify") must give the
+# term's last verified day: an open term with such a note ends there instead of running on.
+UNVERIFIED_NOTE = re.compile(
+    r"not verified|to verify|unverified|to be verified|not recorded here", re.IGNORECASE
+)
+VERIFIED_TO = re.compile(r"verified to (\d{4}-\d{2}-\d{2})")
+NAME_ORDERS = frozenset({"given_first", "family_first", "family_first_given_used", "native_alias"})
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 ALPHA3 = re.compile(r"^[A-Z]{3}$")
 
 
 def fold_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def strip_the(term: str) -> str:
+    return term[4:] if term.startswith("the ") else term
 
 
 def split_list(value: str) -> tuple[str, ...]:
@@ -109,6 +123,7 @@ class Country:
     people: tuple[str, ...]
     metonyms: tuple[str, ...]
     leader_office: str  # head_of_state or head_of_government
+    source: str = ""  # file:line, for explanations
 
     @property
     def kb_id(self) -> str:
@@ -145,6 +160,7 @@ class Entity:
     aliases: tuple[str, ...]
     country: str
     sector: str
+    source: str = ""  # file:line, for explanations
 
     @property
     def kb_id(self) -> str:
@@ -181,6 +197,9 @@ class RoleTerm:
     start: date | None
     end: date | None
     source: str  # file:line, for explanations
+    # The data could not confirm the term went on past ``end``: ``end`` is its last verified
+    # day ("verified to YYYY-MM-DD" in the note), not a known end of office.
+    unverified_after: bool = False
 
     def active(self, when: date) -> bool:
         return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
@@ -192,6 +211,10 @@ class Person:
     name: str
     aliases: set[str] = field(default_factory=set)
     terms: list[RoleTerm] = field(default_factory=list)
+    # How the name is ordered (name_order.tsv, by the country of the first term): decides
+    # which word is the family name that stands alone ("Xi", "Yoon", "Orbán").
+    name_order: str = "given_first"
+    native_names: set[str] = field(default_factory=set)  # reversed-order aliases added on load
 
     @property
     def kb_id(self) -> str:
@@ -278,6 +301,10 @@ class KnowledgeBase:
     regions: dict[str, Region] = field(default_factory=dict)
     # last word of an unknown organisation's name -> (sector, sector when a country owns it)
     organisation_words: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # UN member -> the first day since 2000 it had its own head of state (un_members.tsv)
+    un_members: dict[str, date] = field(default_factory=dict)
+    # title word -> head | spokesperson | founder, for organisations' office holders
+    organisation_titles: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(
@@ -302,6 +329,7 @@ class KnowledgeBase:
         ]
         for path in sorted(person_files):
             load_persons(path, countries, persons)
+        apply_name_orders(persons, load_name_orders(data_dir / "name_order.tsv", countries))
         return cls(
             countries=countries,
             entities=entities,
@@ -310,6 +338,8 @@ class KnowledgeBase:
             titles=load_titles(data_dir / "titles.tsv"),
             regions=load_regions(data_dir / "regions.tsv", countries),
             organisation_words=load_organisation_words(data_dir / "organisation_words.tsv"),
+            un_members=load_un_members(data_dir / "un_members.tsv", countries),
+            organisation_titles=load_organisation_titles(data_dir / "organisation_titles.tsv"),
         )
 
     @cached_property
@@ -320,6 +350,35 @@ class KnowledgeBase:
                 index.setdefault((term.country, term.office), []).append((person, term))
         return index
 
+    @cached_property
+    def entity_terms(self) -> dict[str, list[tuple[Person, RoleTerm]]]:
+        """Organisation or group kb_id -> the role terms whose title names it.
+
+        A person's row has no organisation column: the title says whose office it is
+        ("Secretary General of NATO", "Secretary-General of Hezbollah"). The longest known
+        name or alias of an organisation inside the title, case and word-bounded, decides.
+        """
+        forms = {
+            strip_the(term): kb_id
+            for kb_id, entity in self.entities.items()
+            for term in (entity.name, *entity.aliases)
+            if len(strip_the(term)) >= 2
+        }
+        ordered = sorted(forms, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
+        index: dict[str, list[tuple[Person, RoleTerm]]] = {}
+        for person in self.persons.values():
+            for term in person.terms:
+                found = max(pattern.findall(term.title), key=len, default=None)
+                if found:
+                    index.setdefault(forms[found], []).append((person, term))
+        return index
+
+    @cached_property
+    def term_entities(self) -> dict[str, str]:
+        """A role term's source (file:line) -> the organisation its title names."""
+        return {t.source: kb_id for kb_id, pairs in self.entity_terms.items() for _, t in pairs}
+
     def holders(self, country: str, office: str, when: date) -> list[tuple[Person, RoleTerm]]:
         """Who held ``office`` in ``country`` on ``when`` (several for collective offices)."""
         offices = [office]
@@ -329,7 +388,7 @@ class KnowledgeBase:
             (person, term)
             for name in offices
             for person, term in self.office_index.get((country, name), [])
-            if term.active(when)
+            if term.active(when) and term.sector not in NON_STATE_SECTORS
         ]
 
     def counts(self) -> dict[str, int]:
@@ -340,6 +399,9 @@ class KnowledgeBase:
             "regions": len(self.regions),
             "persons": len(self.persons),
             "person_terms": sum(len(p.terms) for p in self.persons.values()),
+            "non_state_leaders": sum(
+                any(t.sector in NON_STATE_SECTORS for t in p.terms) for p in self.persons.values()
+            ),
             "agents": len(self.agents),
         }
 
@@ -363,6 +425,7 @@ def load_countries(path: Path) -> dict[str, Country]:
             people=split_list(people),
             metonyms=split_list(metonyms),
             leader_office="head_of_state" if leader == "hos" else "head_of_government",
+            source=where,
         )
     return countries
 
@@ -385,7 +448,7 @@ def load_entities(path: Path, kind: str, countries: dict[str, Country]) -> Itera
             raise EventWireError(f"{where}: id {entity_id!r} is not a lowercase slug")
         check_country(country, countries, where)
         check_sector(sector, where)
-        yield Entity(kind, entity_id, name, split_list(aliases), country, sector)
+        yield Entity(kind, entity_id, name, split_list(aliases), country, sector, where)
 
 
 def load_regions(path: Path, countries: dict[str, Country]) -> dict[str, Region]:
@@ -442,6 +505,24 @@ def load_organisation_words(path: Path) -> dict[str, tuple[str, str]]:
     return words
 
 
+ORGANISATION_TITLE_KINDS = frozenset({"head", "spokesperson", "founder"})
+
+
+def load_organisation_titles(path: Path) -> dict[str, str]:
+    """Title word -> which holder of an organisation it means (organisation_titles.tsv)."""
+    titles: dict[str, str] = {}
+    for number, cells in read_rows(path, 3):
+        words, kind, _note = cells
+        where = f"{path.name}:{number}"
+        if kind not in ORGANISATION_TITLE_KINDS:
+            raise EventWireError(f"{where}: unknown kind {kind!r}")
+        for word in split_list(words):
+            if word.lower() in titles:
+                raise EventWireError(f"{where}: {word!r} is listed twice")
+            titles[word.lower()] = kind
+    return titles
+
+
 def load_titles(path: Path) -> list[Title]:
     titles = []
     for number, cells in read_rows(path, 3):
@@ -455,7 +536,7 @@ def load_titles(path: Path) -> list[Title]:
 def load_persons(path: Path, countries: dict[str, Country], persons: dict[str, Person]) -> None:
     """Add the role terms of one person file; a person may span several lines and files."""
     for number, cells in read_rows(path, len(PERSON_COLUMNS)):
-        person_id, name, aliases, country, sector, office, title, start, end, _note = cells
+        person_id, name, aliases, country, sector, office, title, start, end, note = cells
         where = f"persons/{path.name}:{number}"
         if not SLUG.match(person_id):
             raise EventWireError(f"{where}: person_id {person_id!r} is not a lowercase slug")
@@ -466,7 +547,11 @@ def load_persons(path: Path, countries: dict[str, Country], persons: dict[str, P
         if office not in OFFICES:
             raise EventWireError(f"{where}: unknown office {office!r}")
         start_day, end_day = parse_day(start, where), parse_day(end, where)
-        if start_day and end_day and not start_day < end_day:
+        unverified = not end_day and bool(UNVERIFIED_NOTE.search(note))
+        if unverified:
+            end_day = last_verified_day(note, where)
+        skip = unverified and start_day is not None and end_day <= start_day
+        if start_day and end_day and not start_day < end_day and not skip:
             raise EventWireError(f"{where}: start {start} is not before end {end}")
         person = persons.setdefault(person_id, Person(person_id, name))
         if person.name != name and fold_accents(person.name) == fold_accents(name):
@@ -476,6 +561,132 @@ def load_persons(path: Path, countries: dict[str, Country], persons: dict[str, P
                 f"{where}: {person_id} is named {name!r} here but {person.name!r} elsewhere"
             )
         person.aliases.update(split_list(aliases))
+        if skip:  # the term's very start is unverified: the name is known, the term is not
+            continue
         person.terms.append(
-            RoleTerm(country, sector, office, title, start_day, end_day, f"{path.name}:{number}")
+            RoleTerm(
+                country,
+                sector,
+                office,
+                title,
+                start_day,
+                end_day,
+                f"{path.name}:{number}",
+                unverified,
+            )
         )
+
+
+def last_verified_day(note: str, where: str) -> date:
+    """The "verified to YYYY-MM-DD" day an unverified open term ends on (rule in kb docs)."""
+    found = VERIFIED_TO.search(note)
+    if found is None:
+        raise EventWireError(
+            f"{where}: the note says the term is not verified but gives no "
+            "'verified to YYYY-MM-DD' day for it to end on"
+        )
+    day = parse_day(found.group(1), where)
+    assert day is not None
+    return day
+
+
+def load_name_orders(path: Path, countries: dict[str, Country]) -> dict[str, str]:
+    """Country code -> how its people's names are ordered (see name_order.tsv)."""
+    orders: dict[str, str] = {}
+    for number, cells in read_rows(path, 3):
+        code, order, _note = cells
+        where = f"{path.name}:{number}"
+        check_country(code, countries, where)
+        if order not in NAME_ORDERS:
+            raise EventWireError(f"{where}: unknown name order {order!r}")
+        if code in orders:
+            raise EventWireError(f"{where}: country {code} is listed twice")
+        orders[code] = order
+    return orders
+
+
+def load_un_members(path: Path, countries: dict[str, Country]) -> dict[str, date]:
+    """UN member code -> the first day it had a head of state of its own since 2000."""
+    members: dict[str, date] = {}
+    for number, cells in read_rows(path, 3):
+        code, since, _note = cells
+        where = f"{path.name}:{number}"
+        if code not in countries:
+            raise EventWireError(f"{where}: unknown country code {code!r}")
+        day = parse_day(since, where)
+        if day is None or code in members:
+            raise EventWireError(f"{where}: {code} needs one 'since' date")
+        members[code] = day
+    return members
+
+
+def apply_name_orders(persons: dict[str, Person], orders: dict[str, str]) -> None:
+    """Give each person their country's name order; where English news writes the given name
+    first but the native order is the reverse (Japanese, Hungarian), accept that order too."""
+    for person in persons.values():
+        order = orders.get(person.terms[0].country, "given_first") if person.terms else ""
+        person.name_order = order or "given_first"
+        if order == "native_alias":
+            for name in (person.name, *sorted(person.aliases)):
+                words = name.split()
+                if len(words) == 2 and all(w[:1].isupper() for w in words):
+                    native = f"{words[1]} {words[0]}"
+                    if native not in person.aliases and native != person.name:
+                        person.aliases.add(native)
+                        person.native_names.add(native)
+
+
+DUPLICATE_NAME_SCORE = 95.0  # "Bajamal" ~ "Bajammal" scores 97; two Saudi princes at most 93
+
+
+def comparable_name(name: str) -> str:
+    """Folded, lower-case, punctuation-free form for telling whether two rows name one person."""
+    text = re.sub(r"[-‐–.,'’()]", " ", fold_accents(name).replace("ı", "i").lower())
+    return " ".join(text.split())
+
+
+def duplicate_persons(kb: KnowledgeBase) -> list[str]:
+    """Pairs of person ids that look like one person listed twice.
+
+    Two ids are one person when one of their names (or aliases) is the same or nearly
+    the same (spelling variants) and either they held terms in one country at overlapping
+    times, or one of them is an international official (an IGO term) with a national
+    career under the other id. Two people of one name at different times (Latvia's two
+    Andris Bērziņš) are not flagged.
+    """
+    from rapidfuzz import fuzz
+
+    names = {
+        p.person_id: {comparable_name(n) for n in (p.name, *p.aliases)} for p in kb.persons.values()
+    }
+    by_word: dict[str, set[str]] = {}
+    for person_id, forms in names.items():
+        for form in forms:
+            if len(form.split()) >= 2:
+                by_word.setdefault(form.split()[-1][:4], set()).add(person_id)
+    found: set[tuple[str, str]] = set()
+    for ids in by_word.values():
+        ordered = sorted(ids)
+        for i, first in enumerate(ordered):
+            for second in ordered[i + 1 :]:
+                score = max(fuzz.ratio(a, b) for a in names[first] for b in names[second])
+                if score >= DUPLICATE_NAME_SCORE and same_career(
+                    kb.persons[first], kb.persons[second]
+                ):
+                    found.add((first, second))
+    return [f"{a} and {b}" for a, b in sorted(found)]
+
+
+def same_career(first: Person, second: Person) -> bool:
+    """Overlapping terms in one country, or an international official and a national one."""
+    for a in first.terms:
+        for b in second.terms:
+            if "IGO" in (a.country, b.country) and a.country != b.country:
+                return True
+            if a.country != b.country:
+                continue
+            if (a.start or date.min) < (b.end or date.max) and (b.start or date.min) < (
+                a.end or date.max
+            ):
+                return True
+    return False

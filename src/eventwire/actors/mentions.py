@@ -18,6 +18,7 @@ from eventwire.actors.names import (
     REGION_KINDS,
     SURNAME,
 )
+from eventwire.actors.offices import title_after_entity, title_before_entity
 from eventwire.actors.state import PassState
 from eventwire.actors.words import BACKING_WORDS, POSSESSIVE, PRONOUNS, RESIDENCE_SKIP
 from eventwire.model import Actor, Mention
@@ -43,6 +44,7 @@ class MentionFinding(PassState):
             self.capitalised[i]
             or i in self.hits
             or word in self.r.titles.sizes
+            or word in self.r.organisation_titles.sizes
             or word in self.r.agents.sizes
             or word in PRONOUNS
             or i in self.place_ents
@@ -55,6 +57,7 @@ class MentionFinding(PassState):
             self.at_organisation,
             self.at_hit,
             self.at_fuzzy,
+            self.at_organisation_title,
             self.at_title,
             self.at_agent,
             self.at_pronoun,
@@ -79,10 +82,16 @@ class MentionFinding(PassState):
             return self.at_person(i)
         if target.kind == PEOPLE:
             return self.people_mention(i, end, target.ref)
+        titled = title_after_entity(self, i, end, target.ref)  # "the NATO Secretary General"
+        if titled is not None:
+            return titled
         actor = self.r.entity_actor(target.ref, "")
         end = self.extend_over_agents(end)
         self.add(i, end, actor, "alias")
         return end
+
+    def at_organisation_title(self, i: int) -> int | None:
+        return title_before_entity(self, i)  # "the head of the IAEA": see offices.py
 
     def at_organisation(self, i: int) -> int | None:
         """A named organisation the KB does not know ("the Kenya Human Rights Commission").

@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from eventwire.actors.kb import KnowledgeBase
+from eventwire.actors.kb import KnowledgeBase, Person
 from eventwire.nlp import sentences
 
 # Target kinds: what a matched surface form stands for.
@@ -102,6 +102,46 @@ def surnames_of(names: Iterable[str]) -> set[str]:
     return found
 
 
+# "Ban Ki-moon", "Tsai Ing-wen": a two-word name whose given name is two syllables joined by a
+# hyphen with a lower-case second one is written family name first (Korean, Wade-Giles).
+FAMILY_FIRST_FORM = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$")
+FAMILY_FIRST_ORDERS = frozenset({"family_first", "family_first_given_used"})
+
+
+def family_name_first(name: str) -> str | None:
+    """The first word of a name written family name first, when it can stand alone."""
+    first = name.split()[0] if name.split() else ""
+    return first if len(first) >= 2 and first[0].isupper() and first.isalpha() else None
+
+
+def person_surnames(person: Person) -> set[str]:
+    """The words that name ``person`` alone, by the name order of their country.
+
+    Given name first (the default): the last word ("Putin", "Orbán"). Family name first
+    (Chinese, Korean): the first word of the main name ("Xi", "Yoon"), and the last word of
+    an alias only where it is that same family name ("William Lai" -> Lai); Vietnamese
+    names add their last word, the given name news uses alone ("Trong"). A name in the
+    "Ban Ki-moon" form is read family first whatever the country.
+    """
+    names = [person.name, *sorted(person.aliases - person.native_names)]
+    order = person.name_order
+    if order == "native_alias":  # short family names stand alone too ("Abe", "Kan")
+        last = person.name.split()[-1]
+        short = {last} if len(person.name.split()) > 1 and len(last) == 3 else set()
+        return surnames_of(names) | {w for w in short if w.isalpha() and w[0].isupper()}
+    if order not in FAMILY_FIRST_ORDERS and not FAMILY_FIRST_FORM.match(person.name):
+        return surnames_of(names)
+    family = family_name_first(person.name)
+    if family is None:
+        return surnames_of(names)
+    found = {family}
+    if order == "family_first_given_used":
+        found |= surnames_of(names)
+    else:
+        found |= {s for s in surnames_of(names[1:]) if fold(s) == fold(family)}
+    return found
+
+
 class NameIndex:
     """Surface form -> targets, plus a PhraseMatcher over all forms."""
 
@@ -130,7 +170,7 @@ class NameIndex:
                 self._add(term, Target(PERSON, person.person_id))
                 full_names.add(fold(term))
         for person in kb.persons.values():
-            for surname in surnames_of((person.name, *person.aliases)):
+            for surname in person_surnames(person):
                 if fold(surname) not in full_names:
                     self._add(surname, Target(SURNAME, person.person_id))
         # Patterns only need ORTH: a vocabulary without lexical attribute functions builds

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property, lru_cache
 
+import spacy
 from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from eventwire.actors import context, document
+from eventwire.actors import context, document, explain
 from eventwire.actors.context import NO_CONTEXT, ArticleContext
 from eventwire.actors.kb import (
     DATA_DIR,
@@ -45,8 +46,8 @@ from eventwire.actors.names import (
     Target,
     fold,
     normalise_name,
+    person_surnames,
     strip_article,
-    surnames_of,
 )
 from eventwire.actors.phrases import PhraseTable
 from eventwire.actors.settings import DEFAULT_SETTINGS, ResolverSettings
@@ -64,7 +65,7 @@ KIND_WORDS = {
     SURNAME: "surname of a known person",
 }
 BASIS_WORDS = {
-    "title": "a title with a country: the office holder on the date",
+    "title": "a title with a country or an organisation: the office holder on the date",
     "demonym": "a country word with an agent word (that country's sector), or a people word "
     "(its civilians; an ethnic group's country of residence)",
     "agent": "a generic agent word",
@@ -109,6 +110,11 @@ class ActorResolver:
         self.agents: PhraseTable = PhraseTable(
             (tuple(w.lower().split()), a) for a in kb.agents for w in a.words
         )
+        tokenizer = spacy.blank("en").tokenizer  # "secretary-general": three tokens
+        self.organisation_titles = PhraseTable(
+            (tuple(t.lower_ for t in tokenizer(w)), kind)
+            for w, kind in kb.organisation_titles.items()
+        )
         self.longest_phrase = max(len(k) for k in (*self.titles, *self.agents))
         self.fuzzy_full = {
             normalise_name(term): target.ref
@@ -125,7 +131,7 @@ class ActorResolver:
         self.fuzzy_surnames = {
             normalise_name(surname): p.person_id
             for p in kb.persons.values()
-            for surname in surnames_of((p.name, *p.aliases))
+            for surname in person_surnames(p)
         }
         self.fuzzy_full_keys = list(self.fuzzy_full)
         self.fuzzy_surname_keys = list(self.fuzzy_surnames)
@@ -167,7 +173,7 @@ class ActorResolver:
         first_names: dict[str, set[str]] = {}
         for person in self.kb.persons.values():
             names = (person.name, *person.aliases)
-            for surname in surnames_of(names):
+            for surname in person_surnames(person):
                 owners.setdefault(normalise_name(surname), set()).add(person.person_id)
             for name in names:
                 words = normalise_name(name).split()
@@ -197,8 +203,9 @@ class ActorResolver:
 
     def role_text(self, term: RoleTerm, when: date) -> str:
         country = self.kb.countries.get(term.country)
+        says_whose = names_country(term.title, country) if country else True
         where = (
-            f" of {country.in_text}" if country and not names_country(term.title, country) else ""
+            "" if says_whose or term.source in self.kb.term_entities else f" of {country.in_text}"
         )
         if term.start and when < term.start:
             return f"{term.title}{where} (from {term.start.year})"
@@ -302,15 +309,18 @@ class ActorResolver:
             )
             actors = [self.target_actor(t, when, query) for t in ordered]
             kind = KIND_WORDS[ordered[0].kind]
-            explanation.append(f"{query!r} is a known {kind} ({actors[0].kb_id})")
+            row = explain.target_row(self, ordered[0], when)
+            explanation.append(f"{query!r} is a known {kind} ({actors[0].kb_id}; {row})")
             explanation += self.role_explanation(ordered[0], when)
+            explanation += explain.candidate_reasons(self, ordered, when, KIND_WORDS)
             return Resolution(query, actors[0], actors[1:], explanation, "alias")
         person_id, score = self.fuzzy_person(query)
         if person_id:
             person = self.kb.persons[person_id]
             explanation.append(
                 f"{query!r} is close to {person.name!r} (similarity {score:.0f} >= "
-                f"{self.settings.fuzzy_full_name_cutoff:.0f}): a spelling or transliteration variant"
+                f"{self.settings.fuzzy_full_name_cutoff:.0f}): a spelling or transliteration "
+                "variant; no name matched exactly"
             )
             explanation += self.role_explanation(Target(PERSON, person_id), when)
             return Resolution(
@@ -325,8 +335,20 @@ class ActorResolver:
             )
             if best.actor.kb_id and best.actor.kb_id.startswith("person:"):
                 explanation += self.role_explanation(Target(PERSON, best.actor.kb_id[7:]), when)
+            explanation += explain.mention_reasons(self, doc, mentions, best, when)
             return Resolution(query, best.actor, [], explanation, best.basis)
-        return Resolution(query, None, [], [f"{query!r} is not in the knowledge base"], "")
+        return Resolution(
+            query,
+            None,
+            [],
+            [
+                f"{query!r} is not in the knowledge base: no name or alias, no spelling "
+                f"variant (similarity >= {self.settings.fuzzy_full_name_cutoff:.0f}), title or "
+                "agent word "
+                "matched"
+            ],
+            "",
+        )
 
     def time_rank(self, target: Target, when: date) -> tuple[int, int]:
         """People sharing a name: the one in office on ``when`` first, then the nearest in time."""
@@ -348,6 +370,8 @@ class ActorResolver:
         if term is None:
             return [f"{person.name} has no dated role in the KB"]
         span = f"{term.start or '…'} to {term.end or 'now'}"
+        if term.unverified_after:  # the data stops there; it does not know an end of office
+            span = f"{term.start or '…'} to {term.end}, its last verified day"
         status = "holds" if term.active(when) else "held"
         if term.start and when < term.start:
             status = "had not yet taken office as"

@@ -40,6 +40,7 @@ class ResolverParts(Protocol):
     settings: ResolverSettings
     titles: PhraseTable
     agents: PhraseTable
+    organisation_titles: PhraseTable  # "secretary-general", "chief": offices.py
     shared_surnames: frozenset[str]
     publishers: PublisherTable
 

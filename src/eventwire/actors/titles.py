@@ -210,9 +210,16 @@ class TitleReading(PassState):
         return Actor(actor.name, term.country, term.sector, actor.kb_id, role, actor.text)
 
     def is_former(self, start: int) -> bool:
-        """Is the phrase at ``start`` preceded by "former", "late" or "ex-"?"""
+        """Is the phrase at ``start`` preceded by "former", "late" or "ex-"? In a parsed doc
+        also further left in its noun phrase ("the former Liberal Democrat leader")."""
         before = self.lower[max(0, start - 2) : start]
-        return bool(before) and (before[-1] in FORMER_WORDS or before[-2:] == ["ex", "-"])
+        if before and (before[-1] in FORMER_WORDS or before[-2:] == ["ex", "-"]):
+            return True
+        if not self.parsed:
+            return False
+        token = self.doc[start]
+        noun = token.head if token.dep_ in ("amod", "compound") else token
+        return any(t.lower_ in FORMER_WORDS for t in noun.lefts if t.i < start)
 
     def title_role(self, office: str, code: str) -> str:
         country = self.kb.countries.get(code)
