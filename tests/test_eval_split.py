@@ -19,10 +19,10 @@ def test_the_halves_are_disjoint_and_each_gold_keeps_to_its_half() -> None:
     tuning, blind = set(split["tuning"]), set(split["blind"])
     assert len(tuning) == len(blind) == 32 and not tuning & blind
     assert rows_of("guardian_tuning.jsonl") <= tuning
-    assert rows_of("guardian_blind.jsonl") == blind
+    assert rows_of("guardian_blind_v2.jsonl") == blind
 
 
 def test_the_blind_half_is_the_frozen_file() -> None:
     """A changed blind gold is a new split: it needs a new hash and is reported as new."""
-    digest = hashlib.sha256((EVAL / "guardian_blind.jsonl").read_bytes()).hexdigest()
-    assert digest == (EVAL / "guardian_blind.sha256").read_text("utf-8").strip()
+    digest = hashlib.sha256((EVAL / "guardian_blind_v2.jsonl").read_bytes()).hexdigest()
+    assert digest == (EVAL / "guardian_blind_v2.sha256").read_text("utf-8").strip()
