@@ -13,8 +13,9 @@ locative phrase ("in Kampala", "near Rafah") that hangs off the trigger without
 another verb between them, so "spoke by phone ... to discuss the situation in
 Somalia" has no place, and actors named by their capital ("Moscow said") are no
 place at all. Phone calls get no place. An event with no locative of its own
-takes the article's main place (its dateline, or the place it names most) when
-it is a local, material event of that place's country.
+takes the article's dateline place when it is a local, material event of that
+place's country. The place an article names most is not used: an article about
+Syria names Syria throughout, and that says nothing of where one act took place.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ import math
 import re
 import unicodedata
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -203,21 +203,14 @@ def is_own_argument(entity: Span, head: Token) -> bool:
     return False
 
 
-def main_place(
-    doc: Doc, article: Article | None, locatives: list[Location]
-) -> tuple[Location, str] | None:
-    """The article's own place: its dateline, else the place its locatives name most."""
+def main_place(article: Article | None) -> tuple[Location, str] | None:
+    """The article's own place: the place of its dateline."""
     if article is not None and article.dateline:
         name, _, where = article.dateline.partition(",")
         country = gazetteer().lookup(where) if where.strip() else None
         place = gazetteer().lookup(name, country.country if country else None)
         if place is not None:
             return place, f"the dateline {article.dateline!r}"
-    counts = Counter(place.name for place in locatives)
-    ranked = counts.most_common(2)
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
-        place = next(p for p in locatives if p.name == ranked[0][0])
-        return place, f"the place the article names most ({place.name}, {ranked[0][1]} times)"
     return None
 
 
@@ -242,7 +235,7 @@ def assign_locations(events: list[Event], doc: Doc, article: Article | None = No
         if entity.label_ in PLACE_LABELS and is_locative(entity) and (location := locate(entity)):
             index = bisect_right(starts, entity.start) - 1
             places.setdefault(index, []).append((entity, location))
-    fallback = main_place(doc, article, [loc for found in places.values() for _, loc in found])
+    fallback = main_place(article)
     for event in events:
         if event.location is not None or event.mode in NO_PLACE_MODES:
             continue
