@@ -68,13 +68,16 @@ OFFICES = frozenset(
         "spokesperson",
         "head_of_organisation",
         "other",
+        # any further office of state: cabinet ministers, vice presidents, deputy prime
+        # ministers, chiefs of defence and intelligence, speakers, chief justices (several at once)
+        "official",
     }
 )
 # Sectors of people who act for no state: rebels, militias, opposition, parties, criminals.
 # Their terms never answer "the Lebanese leader"; their organisation's title does (offices.py).
 NON_STATE_SECTORS = frozenset({"REB", "UAF", "OPP", "PTY", "CRM"})
 # Offices several people may hold at once in one country.
-COLLECTIVE_OFFICES = frozenset({"collective_head_of_state", "other", "spokesperson"})
+COLLECTIVE_OFFICES = frozenset({"collective_head_of_state", "other", "official", "spokesperson"})
 PERSON_COLUMNS = (
     "person_id",
     "name",
@@ -256,6 +259,7 @@ OFFICE_RANK = {
     "interior_minister": 6,
     "spokesperson": 7,
     "other": 8,
+    "official": 8,
 }
 
 
