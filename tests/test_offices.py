@@ -77,7 +77,8 @@ def test_a_holder_keeps_the_organisations_country_and_sector(resolver: ActorReso
 
 
 def test_a_named_person_wins_over_the_holder_on_the_date(people) -> None:
-    found = people("NATO Secretary General Jens Stoltenberg visited Kyiv.", date(2025, 6, 1))
+    # December 2024: out of office between NATO and Norway's finance ministry (from 2025-02-04)
+    found = people("NATO Secretary General Jens Stoltenberg visited Kyiv.", date(2024, 12, 1))
     assert found[0] == ("NATO Secretary General Jens Stoltenberg", "Jens Stoltenberg", "IGO ELI")
 
 
