@@ -22,6 +22,7 @@ const TYPE_COLORS = {
   REQUEST: "#fdd0a2", ACCUSE: "#fdae6b", REJECT: "#f16913", THREATEN: "#d94801",
   PROTEST: "#bcbddc", SANCTION: "#807dba", MOBILIZE: "#fb6a4a", COERCE: "#cb181d", ASSAULT: "#67000d",
 };
+const DAY_MS = 864e5;
 const PLOT_CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["select2d", "lasso2d"] };
 const BASE_LAYOUT = {
   margin: { l: 40, r: 10, t: 10, b: 40 },
@@ -58,6 +59,7 @@ function drawTimeline(element, timeline) {
     name: name,
     x: timeline.periods,
     y: timeline.series[name],
+    width: (timeline.interval === "day" ? 1 : 7) * DAY_MS * 0.8,
     marker: { color: (byQuad ? QUAD_COLORS : TYPE_COLORS)[name] || "#999999" },
     hovertemplate: "%{x}: %{y} " + name + "<extra></extra>",
   }));
@@ -69,6 +71,7 @@ function drawTimeline(element, timeline) {
       bargap: 0.15,
       xaxis: { type: "date", title: { text: timeline.interval === "day" ? "day" : "week (from Monday)" } },
       yaxis: { title: { text: "mentions" }, rangemode: "tozero" },
+      showlegend: true,
       legend: { orientation: "h", y: -0.25 },
       margin: { l: 50, r: 10, t: 10, b: 20 },
     }),
@@ -76,14 +79,60 @@ function drawTimeline(element, timeline) {
   );
 }
 
-function circleLayout(keys) {
+// Fruchterman-Reingold force layout, started from a circle so it is the same on every load.
+function forceLayout(keys, links) {
+  const n = keys.length;
+  const index = new Map(keys.map((key, i) => [key, i]));
+  const x = keys.map((_, i) => Math.cos((2 * Math.PI * i) / n));
+  const y = keys.map((_, i) => Math.sin((2 * Math.PI * i) / n));
+  const k = 2 / Math.sqrt(Math.max(n, 1));
+  let heat = 0.3;
+  for (let step = 0; step < 300; step++) {
+    const dx = new Array(n).fill(0);
+    const dy = new Array(n).fill(0);
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const ex = x[i] - x[j];
+        const ey = y[i] - y[j];
+        const d = Math.max(Math.hypot(ex, ey), 0.01);
+        const push = (k * k) / d;
+        dx[i] += (ex / d) * push; dy[i] += (ey / d) * push;
+        dx[j] -= (ex / d) * push; dy[j] -= (ey / d) * push;
+      }
+    }
+    for (const link of links) {
+      const i = index.get(link.source);
+      const j = index.get(link.target);
+      if (i === j) continue;
+      const ex = x[i] - x[j];
+      const ey = y[i] - y[j];
+      const d = Math.max(Math.hypot(ex, ey), 0.01);
+      const pull = ((d * d) / k) * (1 + Math.log(link.weight));
+      dx[i] -= (ex / d) * pull; dy[i] -= (ey / d) * pull;
+      dx[j] += (ex / d) * pull; dy[j] += (ey / d) * pull;
+    }
+    for (let i = 0; i < n; i++) {
+      dx[i] -= x[i] * k; dy[i] -= y[i] * k; // gravity keeps separate groups in view
+      const d = Math.max(Math.hypot(dx[i], dy[i]), 1e-9);
+      const move = Math.min(d, heat);
+      x[i] += (dx[i] / d) * move; y[i] += (dy[i] / d) * move;
+    }
+    heat = Math.max(0.005, heat * 0.985);
+  }
+  const span = (values) => [Math.min(...values), Math.max(...values)];
+  const [x0, x1] = span(x);
+  const [y0, y1] = span(y);
   const positions = {};
   keys.forEach((key, i) => {
-    const angle = (2 * Math.PI * i) / keys.length - Math.PI / 2;
-    positions[key] = [Math.cos(angle), Math.sin(angle)];
+    positions[key] = [
+      x1 > x0 ? (2 * (x[i] - x0)) / (x1 - x0) - 1 : 0,
+      y1 > y0 ? (2 * (y[i] - y0)) / (y1 - y0) - 1 : 0,
+    ];
   });
   return positions;
 }
+
+const LABELLED_NODES = 20;
 
 function drawNetwork(element, dyads) {
   if (!dyads.length) return emptyNote(element, "No pair of actors in the matching events.");
@@ -100,7 +149,9 @@ function drawNetwork(element, dyads) {
   }
   const keys = [...nodes.keys()].sort((a, b) =>
     (nodes.get(a).country || "").localeCompare(nodes.get(b).country || "") || a.localeCompare(b));
-  const at = circleLayout(keys);
+  const at = forceLayout(keys, dyads.map((d) => ({ source: d.source_key, target: d.target_key, weight: d.mentions })));
+  const ranked = [...keys].sort((a, b) => nodes.get(b).mentions - nodes.get(a).mentions);
+  const labelled = new Set(ranked.slice(0, LABELLED_NODES));
   const strongest = Math.max(...dyads.map((d) => d.mentions));
   const traces = dyads.map((d) => {
     const conflict = d.conflictual > d.cooperative;
@@ -134,20 +185,21 @@ function drawNetwork(element, dyads) {
     mode: "markers+text",
     x: keys.map((k) => at[k][0]),
     y: keys.map((k) => at[k][1]),
-    text: keys.map((k) => nodes.get(k).name),
+    text: keys.map((k) => (labelled.has(k) ? nodes.get(k).name : "")),
+    hovertext: keys.map((k) => `${nodes.get(k).name}: ${nodes.get(k).mentions} mentions in these pairs`),
     customdata: keys,
     textposition: keys.map((k) => (at[k][1] >= 0 ? "top center" : "bottom center")),
     textfont: { size: 11 },
     marker: { size: keys.map((k) => 10 + (18 * nodes.get(k).mentions) / biggest), color: "#1f4e79", line: { color: "#fff", width: 1 } },
-    hovertemplate: "%{text}: %{marker.size:.0f}<extra>open actor page</extra>",
+    hovertemplate: "%{hovertext}<extra>click: actor page</extra>",
     showlegend: false,
   });
   Plotly.newPlot(
     element,
     traces,
     layout({
-      xaxis: { visible: false, range: [-1.6, 1.6] },
-      yaxis: { visible: false, range: [-1.35, 1.35] },
+      xaxis: { visible: false, range: [-1.35, 1.35], fixedrange: true },
+      yaxis: { visible: false, range: [-1.2, 1.2], fixedrange: true },
       margin: { l: 5, r: 5, t: 5, b: 5 },
       hovermode: "closest",
     }),
@@ -230,6 +282,7 @@ function drawActorTimeline(element, rows) {
     name: s.name,
     x: s.x,
     y: s.y,
+    width: 7 * DAY_MS * 0.8,
     marker: { color: QUAD_COLORS[s.quad], pattern: s.direction === "received" ? { shape: "/" } : undefined },
     customdata: s.y.map((v) => Math.abs(v)),
     hovertemplate: "%{x}: %{customdata} " + s.name + "<extra></extra>",
