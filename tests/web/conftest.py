@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from serve_helpers import start_server, stop_server
 from typer.testing import CliRunner
 
 from eventwire.cli import app
-from serve_helpers import start_server, stop_server
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCES = [

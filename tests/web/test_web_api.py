@@ -11,7 +11,6 @@ import duckdb
 import httpx
 import pyarrow.parquet as pq
 import pytest
-
 from serve_helpers import start_server, stop_server
 
 PUTIN = "person:vladimir-putin"
@@ -119,7 +118,9 @@ def test_text_filter_reads_sentence_and_title(client) -> None:
     )
     assert any("tear gas" in e["sentence"] for e in gas)
     by_title = all_events(client, text="grain corridor")  # words of a title only
-    assert by_title and all(e["article_title"] == "Putin and Erdogan discuss grain corridor" for e in by_title)
+    assert by_title and all(
+        e["article_title"] == "Putin and Erdogan discuss grain corridor" for e in by_title
+    )
 
 
 def test_negated_events_are_left_out_unless_asked_for(client, web_db: Path) -> None:
@@ -138,7 +139,9 @@ def test_background_filter_without_the_column_is_accepted_and_documented(client)
     assert get(client, "/api/stats")["background_column"] is False
 
 
-def test_background_filter_reads_the_column_when_the_store_has_it(web_db: Path, tmp_path: Path) -> None:
+def test_background_filter_reads_the_column_when_the_store_has_it(
+    web_db: Path, tmp_path: Path
+) -> None:
     copy = tmp_path / "with-background.duckdb"
     shutil.copy(web_db, copy)
     with duckdb.connect(str(copy)) as connection:
@@ -300,7 +303,9 @@ def test_parquet_download_is_the_current_filter(client, tmp_path: Path) -> None:
     path = tmp_path / "events.parquet"
     path.write_bytes(response.content)
     table = pq.read_table(path)
-    assert set(table.column("id").to_pylist()) == {e["id"] for e in all_events(client, country="KEN")}
+    assert set(table.column("id").to_pylist()) == {
+        e["id"] for e in all_events(client, country="KEN")
+    }
     assert "explanation" in table.column_names
 
 
@@ -405,7 +410,19 @@ def test_openapi_lists_every_endpoint_and_docs_are_local(client) -> None:
     assert {p for p in ENDPOINTS} | {"/api/export.parquet", "/api/events/{event_id}"} <= paths
     assert {"/api/articles/{article_id}", "/api/merged/{merged_id}", "/api/actors/{key}"} <= paths
     params = {p["name"] for p in schema["paths"]["/api/events"]["get"]["parameters"]}
-    assert params >= {"actor", "country", "type", "mode", "since", "until", "text", "background", "negated", "limit", "offset"}
+    assert params >= {
+        "actor",
+        "country",
+        "type",
+        "mode",
+        "since",
+        "until",
+        "text",
+        "background",
+        "negated",
+        "limit",
+        "offset",
+    }
     docs = client.get("/docs").text
     assert "/assets/swagger-ui-bundle.js" in docs and "http" not in docs.replace("http-equiv", "")
 

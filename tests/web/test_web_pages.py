@@ -112,7 +112,8 @@ def test_overview_has_chart_network_map_and_table(page, base_url: str, tmp_path:
     rows = table_rows(page)
     assert len(rows) > 10
     assert page.locator("#events-table mark").count() >= len(rows) - 1  # evidence marked
-    page.wait_for_timeout(300)  # let the charts settle before the picture
+    page.set_viewport_size({"width": 1280, "height": 1440})  # filters, charts, first rows
+    page.wait_for_timeout(500)  # let the charts settle to the new size before the picture
     # `make screenshot` sets EVENTWIRE_SCREENSHOT=1 to refresh the README's picture
     path = SCREENSHOT if os.environ.get("EVENTWIRE_SCREENSHOT") else tmp_path / "overview.png"
     page.screenshot(path=str(path), full_page=False)

@@ -159,8 +159,10 @@ def download(db: ReadOnlyDatabase, where: WebFilter, output_format: ExportFormat
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    media = "text/csv; charset=utf-8" if output_format is ExportFormat.csv else (
-        "application/vnd.apache.parquet"
+    media = (
+        "text/csv; charset=utf-8"
+        if output_format is ExportFormat.csv
+        else ("application/vnd.apache.parquet")
     )
     return FileResponse(
         target,

@@ -67,7 +67,9 @@ class WebFilter(EventFilter):
         if self.negated == "only":
             clauses.append("e.negated")
         if self.background == "only":
-            clauses.append("coalesce(e.background, FALSE)" if self.has_background_column else "FALSE")
+            clauses.append(
+                "coalesce(e.background, FALSE)" if self.has_background_column else "FALSE"
+            )
         elif self.background == "exclude" and self.has_background_column:
             clauses.append("NOT coalesce(e.background, FALSE)")
         if self.actor_key:

@@ -8,6 +8,7 @@ boundary and each piece lists the events that cover it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
@@ -21,14 +22,15 @@ class Piece:
 def pieces(text: str, spans: list[tuple[int, int, str]]) -> list[Piece]:
     """``text`` cut at every span boundary; each piece with the ids of the spans over it."""
     size = len(text)
-    clean = [
+    clipped = [
         (max(0, start), min(size, end), event_id)
         for start, end, event_id in spans
-        if start is not None and end is not None and 0 <= start < end
+        if start is not None and end is not None
     ]
+    clean = [(start, end, event_id) for start, end, event_id in clipped if start < end]
     cuts = sorted({0, size, *(s for s, _, _ in clean), *(e for _, e, _ in clean)})
     result: list[Piece] = []
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in pairwise(cuts):
         ids = tuple(event_id for start, end, event_id in clean if start <= left and end >= right)
         result.append(Piece(text[left:right], ids))
     return result

@@ -62,7 +62,9 @@ def render(name: str, request: Request, status_code: int = 200, **context: Any) 
     def url_with(**changes: Any) -> str:
         """This page's URL with some query parameters changed (None or "" drops one)."""
         params = dict(request.query_params)
-        params.update({key: str(value) for key, value in changes.items() if value not in (None, "")})
+        params.update(
+            {key: str(value) for key, value in changes.items() if value not in (None, "")}
+        )
         for key, value in changes.items():
             if value in (None, ""):
                 params.pop(key, None)

@@ -25,9 +25,7 @@ def event_filter(
         str | None,
         Query(description="ISO-3166 alpha-3 code or country name, as source or target."),
     ] = None,
-    type: Annotated[  # noqa: A002 - the public parameter name
-        str | None, Query(description="PLOVER event type, e.g. CONSULT.")
-    ] = None,
+    type: Annotated[str | None, Query(description="PLOVER event type, e.g. CONSULT.")] = None,
     mode: Annotated[str | None, Query(description="PLOVER mode of the type, e.g. phone.")] = None,
     since: Annotated[
         str | None,

@@ -147,18 +147,33 @@ def mentions_of(db: ReadOnlyDatabase, merged_ids: list[str]) -> dict[str, list[d
 def list_merged(
     db: ReadOnlyDatabase, where: WebFilter, limit: int, offset: int = 0, sort: str = "-mentions"
 ) -> dict[str, Any]:
-    """Merged events with at least one matching mention, each with all its mentions."""
+    """Merged events with at least one matching mention, each with all its mentions.
+
+    The page's ids are chosen from the tables first; only those go through the
+    ``merged_event_summary`` view, whose aggregates are costly over a whole store.
+    """
     condition, params = where.where()
-    matching = f"SELECT e.merged_id {FROM} WHERE {condition} AND e.merged_id IS NOT NULL"
-    rows = db.rows(
-        f"SELECT * FROM merged_event_summary WHERE id IN ({matching}) "
-        f"ORDER BY {MERGED_SORTS[sort]} LIMIT ? OFFSET ?",
+    page = db.rows(
+        "SELECT id, count(*) OVER () AS total_rows FROM ("
+        "SELECT c.id, m.first_date, c.mention_count FROM ("
+        f"SELECT e.merged_id AS id, count(*) AS mention_count, bool_or({condition}) AS matches "
+        f"{FROM} WHERE e.merged_id IS NOT NULL GROUP BY e.merged_id) c "
+        "JOIN merged_events m ON m.id = c.id WHERE c.matches"
+        f") ORDER BY {MERGED_SORTS[sort]} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
-    total = db.value(f"SELECT count(DISTINCT merged_id) FROM ({matching})", params)
-    mentions = mentions_of(db, [row["id"] for row in rows])
-    for row in rows:
-        row["mentions"] = mentions[row["id"]]
+    ids = [row["id"] for row in page]
+    found = {
+        row["id"]: row
+        for row in (
+            db.rows("SELECT * FROM merged_event_summary WHERE list_contains(?, id)", [ids])
+            if ids
+            else []
+        )
+    }
+    mentions = mentions_of(db, ids)
+    rows = [found[merged_id] | {"mentions": mentions[merged_id]} for merged_id in ids]
+    total = page[0]["total_rows"] if page else 0
     return {"total": total, "limit": limit, "offset": offset, "sort": sort, "items": rows}
 
 
@@ -174,20 +189,22 @@ def get_merged(db: ReadOnlyDatabase, merged_id: str) -> dict[str, Any] | None:
 
 ACTOR_SIDES = f"""
 WITH f AS (
-    SELECT {SOURCE_KEY} AS source_key, {TARGET_KEY} AS target_key, e.*
+    SELECT {SOURCE_KEY} AS source_key, {TARGET_KEY} AS target_key, e.source_name, e.source_country,
+           e.source_sector, e.source_kb_id, e.target_name, e.target_country, e.target_sector,
+           e.target_kb_id
     {FROM} WHERE {{condition}}
 ), sides AS (
     SELECT source_key AS key, source_name AS name, source_country AS country,
-           source_sector AS sector, source_kb_id AS kb_id, 1 AS given, 0 AS received
+           source_sector AS sector, source_kb_id AS kb_id, TRUE AS given
     FROM f WHERE source_key IS NOT NULL
     UNION ALL
-    SELECT target_key, target_name, target_country, target_sector, target_kb_id, 0, 1
+    SELECT target_key, target_name, target_country, target_sector, target_kb_id, FALSE
     FROM f WHERE target_key IS NOT NULL AND target_key IS DISTINCT FROM source_key
 )
-SELECT key, mode(name) AS name, mode(country) AS country, mode(sector) AS sector,
-       any_value(kb_id) AS kb_id, CAST(sum(given) AS INTEGER) AS given,
-       CAST(sum(received) AS INTEGER) AS received, CAST(count(*) AS INTEGER) AS total,
-       count(*) OVER () AS total_rows
+SELECT key, any_value(name) AS name, any_value(country) AS country, any_value(sector) AS sector,
+       any_value(kb_id) AS kb_id, CAST(count(*) FILTER (WHERE given) AS INTEGER) AS given,
+       CAST(count(*) FILTER (WHERE NOT given) AS INTEGER) AS received,
+       CAST(count(*) AS INTEGER) AS total
 FROM sides GROUP BY key
 """
 
@@ -198,8 +215,8 @@ def list_actors(
     """Actors of the matching events with how many events they did (given) and underwent."""
     condition, params = where.where()
     rows = db.rows(
-        ACTOR_SIDES.format(condition=condition)
-        + f" ORDER BY {ACTOR_SORTS[sort]} LIMIT ? OFFSET ?",
+        f"SELECT *, count(*) OVER () AS total_rows FROM ({ACTOR_SIDES.format(condition=condition)}) "
+        f"ORDER BY {ACTOR_SORTS[sort]} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     total = rows[0]["total_rows"] if rows else count_actors(db, where)
@@ -210,9 +227,7 @@ def list_actors(
 
 def count_actors(db: ReadOnlyDatabase, where: WebFilter) -> int:
     condition, params = where.where()
-    return db.value(
-        f"SELECT count(*) FROM ({ACTOR_SIDES.format(condition=condition)})", params
-    )
+    return db.value(f"SELECT count(*) FROM ({ACTOR_SIDES.format(condition=condition)})", params)
 
 
 def get_actor(db: ReadOnlyDatabase, key: str, where: WebFilter) -> dict[str, Any] | None:
@@ -226,7 +241,6 @@ def get_actor(db: ReadOnlyDatabase, key: str, where: WebFilter) -> dict[str, Any
     if not summary:
         return None
     actor = summary[0]
-    del actor["total_rows"]
     timeline = db.rows(
         f"SELECT CAST(date_trunc('week', {EVENT_DATE}) AS DATE) AS period, "
         f"CASE WHEN {SOURCE_KEY} = ? THEN 'given' ELSE 'received' END AS direction, "
@@ -236,7 +250,8 @@ def get_actor(db: ReadOnlyDatabase, key: str, where: WebFilter) -> dict[str, Any
     )
     actor["timeline"] = [with_quad(row) for row in timeline]
     actor["partners"] = db.rows(
-        f"SELECT partner_key AS key, mode(partner_name) AS name, mode(partner_country) AS country, "
+        "SELECT partner_key AS key, any_value(partner_name) AS name, "
+        "any_value(partner_country) AS country, "
         f"count(*) AS mentions, count(*) FILTER (WHERE {COOPERATIVE}) AS cooperative, "
         f"count(*) FILTER (WHERE {CONFLICTUAL}) AS conflictual, "
         "round(avg(e.intensity), 2) AS mean_intensity FROM ("
@@ -262,14 +277,15 @@ def list_dyads(db: ReadOnlyDatabase, where: WebFilter, limit: int) -> dict[str, 
     """Source-to-target pairs, strongest first, with cooperative and conflictual counts."""
     condition, params = where.where()
     rows = db.rows(
-        f"SELECT source_key, mode(e.source_name) AS source_name, "
-        f"mode(e.source_country) AS source_country, target_key, "
-        f"mode(e.target_name) AS target_name, mode(e.target_country) AS target_country, "
+        "SELECT source_key, any_value(e.source_name) AS source_name, "
+        "any_value(e.source_country) AS source_country, target_key, "
+        "any_value(e.target_name) AS target_name, any_value(e.target_country) AS target_country, "
         f"count(*) AS mentions, count(DISTINCT e.merged_id) AS merged_events, "
         f"count(*) FILTER (WHERE {COOPERATIVE}) AS cooperative, "
         f"count(*) FILTER (WHERE {CONFLICTUAL}) AS conflictual, "
         "round(avg(e.intensity), 2) AS mean_intensity, count(*) OVER () AS total_rows FROM ("
-        f"SELECT e.*, {SOURCE_KEY} AS source_key, {TARGET_KEY} AS target_key {FROM} "
+        "SELECT e.source_name, e.source_country, e.target_name, e.target_country, e.merged_id, "
+        f"e.quad_code, e.intensity, {SOURCE_KEY} AS source_key, {TARGET_KEY} AS target_key {FROM} "
         f"WHERE {condition}) e WHERE source_key IS NOT NULL AND target_key IS NOT NULL "
         "GROUP BY source_key, target_key ORDER BY mentions DESC, source_key, target_key LIMIT ?",
         [*params, limit],

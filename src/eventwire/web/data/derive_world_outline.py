@@ -61,7 +61,9 @@ def simplify(ring: list[tuple[float, float]]) -> list[list[float]]:
 
 
 def main(shapefile: str) -> None:
-    rings = [simplified for ring in read_rings(Path(shapefile)) if len(simplified := simplify(ring)) >= 3]
+    rings = [
+        simplified for ring in read_rings(Path(shapefile)) if len(simplified := simplify(ring)) >= 3
+    ]
     document = {
         "source": "Natural Earth 1:110m Admin 0 - Countries (public domain), "
         "via geopandas 0.14.4 naturalearth_lowres; rounded to 0.1 degree",

@@ -69,10 +69,10 @@ function drawTimeline(element, timeline) {
     layout({
       barmode: "stack",
       bargap: 0.15,
-      xaxis: { type: "date", title: { text: timeline.interval === "day" ? "day" : "week (from Monday)" } },
+      xaxis: { type: "date" },
       yaxis: { title: { text: "mentions" }, rangemode: "tozero" },
       showlegend: true,
-      legend: { orientation: "h", y: -0.25 },
+      legend: { orientation: "h", y: -0.12 },
       margin: { l: 50, r: 10, t: 10, b: 20 },
     }),
     PLOT_CONFIG,
