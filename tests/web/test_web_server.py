@@ -112,7 +112,7 @@ def test_evidence_is_marked_and_escaped() -> None:
 
 
 def test_filters_make_a_short_query_string() -> None:
-    where = parse_filter({"type": "consult", "since": "2024-01-01", "negated": "include"}, False)
+    where = parse_filter({"type": "consult", "since": "2024-01-01", "negated": "include"})
     assert where.query_string() == "type=CONSULT&since=2024-01-01&negated=include"
     assert where.include_negated and where.active
-    assert not parse_filter({}, False).active
+    assert not parse_filter({}).active

@@ -40,14 +40,6 @@ class ReadOnlyDatabase:
         self.path = Path(path)
         self.query_timeout_s = query_timeout_s
         self._store = EventStore(self.path, read_only=True)  # checks file and schema version
-        columns = self._store.connection.execute(
-            "SELECT column_name FROM duckdb_columns() WHERE table_name = 'events'"
-        ).fetchall()
-        self.event_columns = frozenset(name for (name,) in columns)
-
-    @property
-    def has_background_column(self) -> bool:
-        return "background" in self.event_columns
 
     def close(self) -> None:
         self._store.close()

@@ -46,20 +46,15 @@ class BadRequest(EventWireError):
 
 @dataclass
 class WebFilter(EventFilter):
-    """EventFilter plus background and negated as include/exclude/only, and one exact actor.
-
-    ``background`` needs the store's ``events.background`` column (written by the
-    article reader once it marks past context); without that column no event is
-    background, so ``exclude`` keeps everything and ``only`` matches nothing.
-    """
+    """EventFilter with background and negated as include/exclude/only, and one exact actor."""
 
     background: str = "include"
     negated: str = "exclude"
     actor_key: str | None = None
-    has_background_column: bool = False
 
     def __post_init__(self) -> None:
         self.include_negated = self.negated != "exclude"
+        self.include_background = self.background != "exclude"
 
     def where(self) -> tuple[str, list[Any]]:
         condition, params = super().where()
@@ -67,11 +62,7 @@ class WebFilter(EventFilter):
         if self.negated == "only":
             clauses.append("e.negated")
         if self.background == "only":
-            clauses.append(
-                "coalesce(e.background, FALSE)" if self.has_background_column else "FALSE"
-            )
-        elif self.background == "exclude" and self.has_background_column:
-            clauses.append("NOT coalesce(e.background, FALSE)")
+            clauses.append("e.background")
         if self.actor_key:
             clauses.append(f"({actor_key_sql('source')} = ? OR {actor_key_sql('target')} = ?)")
             params = [*params, self.actor_key, self.actor_key]
@@ -111,7 +102,7 @@ def actor_key_sql(side: str) -> str:
     return f"(CASE WHEN {kb_id} IS NOT NULL AND NOT starts_with({kb_id}, 'agent:') THEN {kb_id} ELSE {name} END)"
 
 
-def parse_filter(params: dict[str, str | None], has_background_column: bool) -> WebFilter:
+def parse_filter(params: dict[str, str | None]) -> WebFilter:
     """A checked WebFilter from raw query-string values; BadRequest names what is wrong."""
     raw = {key: (params.get(key) or "").strip() or None for key in FILTER_PARAMS}
     event_type = raw["type"].upper() if raw["type"] else None
@@ -142,7 +133,6 @@ def parse_filter(params: dict[str, str | None], has_background_column: bool) -> 
         text=free_text("text", raw["text"]),
         background=choice("background", raw["background"], "include"),
         negated=choice("negated", raw["negated"], "exclude"),
-        has_background_column=has_background_column,
     )
 
 

@@ -41,7 +41,7 @@ def event_filter(
         str | None,
         Query(
             description="include (default), exclude or only events reported as past context "
-            "(needs the store's background column; without it no event is background)."
+            "(background: true)."
         ),
     ] = None,
     negated: Annotated[
@@ -61,7 +61,7 @@ def event_filter(
         "background": background,
         "negated": negated,
     }
-    return parse_filter(values, request.app.state.db.has_background_column)
+    return parse_filter(values)
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Rows per page (1-{MAX_PAGE}).")]

@@ -67,8 +67,7 @@ def quad_name(code: int | None) -> str | None:
 
 
 def event_columns(db: ReadOnlyDatabase) -> str:
-    extra = ["e.background"] if db.has_background_column else []
-    return ", ".join([*EVENT_COLUMNS, *extra])
+    return ", ".join(EVENT_COLUMNS)
 
 
 def with_quad(row: dict[str, Any]) -> dict[str, Any]:
@@ -407,7 +406,6 @@ def stats(db: ReadOnlyDatabase, where: WebFilter) -> dict[str, Any]:
     return {
         "store": totals,
         "matching": summary(db, where),
-        "background_column": db.has_background_column,
         **{
             f"by_{name}": [dict(zip(columns, row, strict=True)) for row in rows]
             for name, (columns, rows) in groups.items()
