@@ -99,13 +99,14 @@ def overview(
         "dyads": queries.list_dyads(db, where, DYADS_SHOWN)["items"],
         "places": queries.list_places(db, where, PLACES_SHOWN)["items"],
     }
+    summary = queries.summary(db, where)
     return render(
         "overview.html",
         request,
         title="Overview",
         where=where,
-        summary=queries.summary(db, where),
-        events=queries.list_events(db, where, TABLE_ROWS, offset, sort),
+        summary=summary,
+        events=queries.list_events(db, where, TABLE_ROWS, offset, sort, summary["mentions"]),
         charts=charts,
         interval=interval,
         by=by,

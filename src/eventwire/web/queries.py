@@ -84,9 +84,14 @@ def count_events(db: ReadOnlyDatabase, where: WebFilter) -> int:
 
 
 def list_events(
-    db: ReadOnlyDatabase, where: WebFilter, limit: int, offset: int = 0, sort: str = "-date"
+    db: ReadOnlyDatabase,
+    where: WebFilter,
+    limit: int,
+    offset: int = 0,
+    sort: str = "-date",
+    total: int | None = None,
 ) -> dict[str, Any]:
-    """One page of matching mentions, with the total for paging."""
+    """One page of matching mentions, with the total for paging (counted unless given)."""
     condition, params = where.where()
     rows = db.rows(
         f"SELECT {event_columns(db)} {FROM} WHERE {condition} "
@@ -94,7 +99,7 @@ def list_events(
         [*params, limit, offset],
     )
     return {
-        "total": count_events(db, where),
+        "total": count_events(db, where) if total is None else total,
         "limit": limit,
         "offset": offset,
         "sort": sort,
