@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format clean train
+.PHONY: demo test lint format clean train screenshot
 
 $(STAMP): requirements.lock pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -14,9 +14,15 @@ $(STAMP): requirements.lock pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/eventwire code examples/
+	$(BIN)/eventwire ingest examples/ --db eventwire.duckdb
+	@echo "next: $(BIN)/eventwire serve   (then open http://127.0.0.1:8000/)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Retake docs/serve-overview.png (the README's picture) in the browser test.
+screenshot: $(STAMP)
+	EVENTWIRE_SCREENSHOT=1 $(BIN)/python -m pytest tests/web/test_web_pages.py -k overview -q
 
 train: $(STAMP)
 	$(BIN)/python training/build_corpus.py

@@ -536,6 +536,34 @@ def stats(
             print_rows(columns, rows, output_format, title=f"by {name.replace('_', ' ')}")
 
 
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; anything but loopback is warned about.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    query_timeout: Annotated[
+        float, typer.Option(min=0.1, max=600, help="Seconds one query may run before it stops.")
+    ] = 10.0,
+) -> None:
+    """Serve the store read-only: JSON API (/api, docs at /docs) and the analyst's pages (/)."""
+    from eventwire.web import serve as run_server
+
+    try:
+        run_server(
+            db,
+            host,
+            port,
+            query_timeout,
+            say=lambda line: err.print(line, highlight=False, markup=False),
+        )
+    except EventWireError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
 class EvalFormat(StrEnum):
     table = "table"
     json = "json"
