@@ -216,3 +216,21 @@ def test_background_events_are_stored_and_can_be_left_out(pipeline, tmp_path: Pa
     )
     exported = [json.loads(line) for line in out.read_text().splitlines()]
     assert [(r["background"], r["location_precision"]) for r in exported] == [(False, "city")]
+
+
+def test_min_confidence_keeps_only_events_at_least_that_sure(tmp_path) -> None:
+    runner = CliRunner()
+    db = tmp_path / "c.duckdb"
+    assert runner.invoke(app, ["ingest", str(REPO / "examples"), "--db", str(db)]).exit_code == 0
+
+    def confidences(*options: str) -> list[float]:
+        result = runner.invoke(app, ["query", "--db", str(db), "--format", "jsonl", *options])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line)["confidence"] for line in result.output.splitlines() if line]
+
+    every = sorted(confidences())
+    cut = every[len(every) // 2]
+    kept = confidences("--min-confidence", str(cut))
+    assert 0 < len(kept) < len(every) and min(kept) >= cut
+    bad = runner.invoke(app, ["query", "--db", str(db), "--min-confidence", "1.5"])
+    assert bad.exit_code != 0

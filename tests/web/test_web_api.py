@@ -123,6 +123,15 @@ def test_text_filter_reads_sentence_and_title(client) -> None:
     )
 
 
+def test_min_confidence_keeps_the_surer_events(client) -> None:
+    every = all_events(client)
+    cut = sorted(e["confidence"] for e in every)[len(every) // 2]
+    kept = all_events(client, min_confidence=str(cut))
+    assert 0 < len(kept) < len(every) and all(e["confidence"] >= cut for e in kept)
+    assert client.get("/api/events", params={"min_confidence": "2"}).status_code == 400
+    assert client.get("/api/events", params={"min_confidence": "high"}).status_code == 400
+
+
 def test_negated_events_are_left_out_unless_asked_for(client, web_db: Path) -> None:
     (negated,) = stored(web_db, "SELECT count(*) FROM events WHERE negated")[0]
     assert negated >= 1  # "Indian troops did not attack ..."

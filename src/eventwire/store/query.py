@@ -29,6 +29,7 @@ MENTION_COLUMNS = (
     "e.quad_code",
     "e.negated",
     "e.background",
+    "e.confidence",
     "e.merged_id",
     "e.article_id",
     "a.outlet",
@@ -67,6 +68,7 @@ class EventFilter:
     text: str | None = None
     include_negated: bool = False
     include_background: bool = True
+    min_confidence: float | None = None  # calibrated: the chance an analyst codes it too
 
     def where(self) -> tuple[str, list[Any]]:
         """A SQL condition over events ``e`` joined to articles ``a``, and its parameters."""
@@ -76,6 +78,9 @@ class EventFilter:
             clauses.append("NOT e.negated")
         if not self.include_background:
             clauses.append("NOT e.background")
+        if self.min_confidence is not None:
+            clauses.append("e.confidence >= ?")
+            params.append(self.min_confidence)
         if self.actor:
             # Accent-blind, over canonical names and the article's own words ("Erdogan").
             pattern = f"%{self.actor}%"

@@ -37,6 +37,7 @@ FILTER_PARAMS = (
     "text",
     "background",
     "negated",
+    "min_confidence",
 )
 
 
@@ -83,6 +84,7 @@ class WebFilter(EventFilter):
             "text": self.text,
             "background": None if self.background == "include" else self.background,
             "negated": None if self.negated == "exclude" else self.negated,
+            "min_confidence": None if self.min_confidence is None else f"{self.min_confidence:g}",
         }
         return {key: value for key, value in values.items() if value}
 
@@ -133,7 +135,20 @@ def parse_filter(params: dict[str, str | None]) -> WebFilter:
         text=free_text("text", raw["text"]),
         background=choice("background", raw["background"], "include"),
         negated=choice("negated", raw["negated"], "exclude"),
+        min_confidence=parse_confidence(raw["min_confidence"]),
     )
+
+
+def parse_confidence(value: str | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:
+        raise BadRequest(f"min_confidence: {value!r} is not a number from 0 to 1")
+    return number
 
 
 def parse_day(name: str, value: str | None) -> date | None:

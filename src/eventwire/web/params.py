@@ -48,6 +48,10 @@ def event_filter(
         str | None,
         Query(description="exclude (default), include or only negated events ('did not meet')."),
     ] = None,
+    min_confidence: Annotated[
+        str | None,
+        Query(description="Only events at least this confident (0-1, calibrated on real news)."),
+    ] = None,
 ) -> WebFilter:
     """The filters of ``eventwire query``, checked (HTTP 400 names a bad value)."""
     values = {
@@ -60,6 +64,7 @@ def event_filter(
         "text": text,
         "background": background,
         "negated": negated,
+        "min_confidence": min_confidence,
     }
     return parse_filter(values)
 
