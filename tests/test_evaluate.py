@@ -91,6 +91,16 @@ def test_every_wrong_type_prediction_is_a_false_positive() -> None:
     assert scores["source_country_accuracy"] == 1.0
 
 
+def test_a_negative_record_counts_each_coded_event_as_a_false_positive() -> None:
+    records = [record("AID", ["USA"], ["HTI"]), record(None, [], []), record(None, [], [])]
+    predictions = [[event("AID", "USA", "HTI")], [event("THREATEN", "IRN", None)], []]
+    scores = score_sentence_records(records, predictions)
+    assert scores["negatives"] == {"records": 2, "coded": 1}
+    assert scores["event_type"]["micro"] == {"precision": 0.5, "recall": 1.0, "f1": 0.6667}
+    assert scores["event_type"]["per_category"]["THREATEN"]["precision"] == 0.0
+    assert scores["triple"] == {"precision": 0.5, "recall": 1.0, "f1": 0.6667}
+
+
 def write_gold(path: Path, records: list[dict]) -> Path:
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     return path

@@ -725,6 +725,9 @@ def print_scores(result: dict) -> None:
     )
     if "source_country_accuracy" in result:
         console.print(f"source country accuracy: {result['source_country_accuracy']:.3f}")
+    negatives = result.get("negatives") or {}
+    if negatives.get("records"):
+        console.print(f"negatives: {negatives['coded']} of {negatives['records']} coded an event")
     for system, scores in result.get("systems", {}).items():
         line = (
             f"{system:>10}: event type P {scores['event_type_precision']:.3f} "

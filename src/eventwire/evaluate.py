@@ -5,7 +5,9 @@ Two gold shapes are recognised by their records:
 * sentence gold (``text`` + ``event`` + lists of ``source``/``target``): every record is
   coded as a one-sentence article (parsed in batches through the pipeline) and scored
   per record — event type (per category and micro), triple, mode accuracy, and the
-  share of type-matched records whose source country is right;
+  share of type-matched records whose source country is right; a record whose ``event``
+  is null is a negative (no event, irrealis, negated, opinion): each event coded for it is
+  a false positive of its type;
 * article gold (``article`` + single ``source``/``target`` + ``core``): the named article
   file (relative to the gold file's folder) is coded once and its events are matched
   against the gold events — core recall, precision over every predicted event, their F1,
@@ -154,9 +156,18 @@ def score_sentence_records(
     triple = Counter()
     modes = Counter()
     source_country = Counter()
+    negatives = Counter()
     for record, events in zip(records, predictions, strict=True):
         gold_type = record["event"]
         events = sorted(events, key=lambda e: -e.confidence)
+        if gold_type is None:  # a negative record: every prediction is a false positive
+            negatives["total"] += 1
+            negatives["coded"] += bool(events)
+            for event in events:
+                fp[event.event_type] += 1
+            if events:
+                triple["fp"] += 1
+            continue
         typed = [e for e in events if e.event_type == gold_type]
         if typed:
             tp[gold_type] += 1
@@ -197,6 +208,7 @@ def score_sentence_records(
         if source_country["typed"]
         else 0.0,
         "records": len(records),
+        "negatives": {"records": negatives["total"], "coded": negatives["coded"]},
     }
 
 
