@@ -273,6 +273,7 @@ def test_demand_noun_is_a_request_and_its_content_is_not_done(pipeline) -> None:
         "If Chile attacks Peru, the region will suffer.",  # a supposed act
         "Has Chile sent aid to Peru?",  # a question asserts nothing
         "Chile is expected to sign a treaty with Peru next week.",  # someone's forecast
+        "Chile has no intention of withdrawing its troops from Peru.",  # intended content, denied
     ],
 )
 def test_acts_that_did_not_take_place_give_no_event(pipeline, text) -> None:

@@ -165,10 +165,16 @@ def intent_content(verb: Token, patterns: PatternSet) -> Token | None:
 
     Such a clause names a wanted, planned or promised act, not one that took place;
     relative clauses ("the plan that X drafted") have no "that"/"to" marker and pass.
+    A gerund after "of" is such content too ("no intention of withdrawing").
     """
     while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head
     head = verb.head
+    if verb.dep_ == "pcomp" and lower(head) == "of" and verb.tag_ == "VBG":
+        noun = head.head
+        if noun.pos_ == "NOUN" and lemma(noun) in patterns.intent_nouns:
+            return noun
+        return None
     if verb.dep_ != "acl" or head.pos_ != "NOUN" or lemma(head) not in patterns.intent_nouns:
         return None
     marked = any(lower(c) == "that" for c in children(verb, "mark")) or any(
