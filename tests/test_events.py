@@ -599,3 +599,9 @@ def test_a_sentence_naming_two_countries_does_not_guess_the_rebels_country(pipel
     text = "Rebels ambushed a convoy on the road between Chad and Niger on Friday."
     ambush = [e for e in coded(pipeline, text) if e.event_type == "ASSAULT"]
     assert ambush and all(e.source is not None and e.source.country is None for e in ambush)
+
+
+def test_a_hyphenated_object_word_matches_as_the_tokenizer_splits_it(pipeline) -> None:
+    # the tokenizer reads "sit-in" as three tokens; the lexicon phrase must match them
+    found = triples(coded(pipeline, "Chilean students staged a sit-in outside the ministry."))
+    assert any(kind == "PROTEST" and source == "CHL" for kind, source, _ in found)

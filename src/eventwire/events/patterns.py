@@ -9,6 +9,7 @@ named); the coder decides how families apply to a parse. See ``lexicon/README.md
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -18,6 +19,7 @@ import yaml
 from eventwire.errors import EventWireError
 from eventwire.events.ontology import Ontology, load_ontology
 
+HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 INTENTS = frozenset({"agree", "promise", "threaten", "refuse", "demand"})
 KINDS = frozenset({"verb", "noun"})
 # Where a recipient can be read from (assign.verb_targets); WORD is any preposition.
@@ -63,6 +65,12 @@ def _words(values: list[str] | None) -> tuple[tuple[str, ...], ...]:
     """Phrases as lower-case word tuples: "tear gas" -> ("tear", "gas")."""
     _strings(values, "word list")
     return tuple(tuple(str(v).lower().split()) for v in values or [])
+
+
+def _phrases(values: list[str] | None) -> tuple[tuple[str, ...], ...]:
+    """Object, subject and cue phrases as the tokenizer sees them: it splits a hyphen
+    between letters into its own token ("sit-in" -> sit - in), so the phrase must too."""
+    return tuple(tuple(HYPHEN.sub(" - ", " ".join(words)).split()) for words in _words(values))
 
 
 def _strings(values: list | None, what: str) -> list[str]:
@@ -337,15 +345,15 @@ def _build(raw: dict, event: str, where: str, ontology: Ontology) -> Pattern:
         cameo=str(raw["cameo"]),
         mode=raw.get("mode"),
         contexts=tuple(raw.get("contexts", [])),
-        objects=_words(raw.get("objects")),
+        objects=_phrases(raw.get("objects")),
         object_preps=tuple(_strings(raw.get("object_preps"), f"{pid} object_preps")),
-        modifiers=_words(raw.get("modifiers")),
+        modifiers=_phrases(raw.get("modifiers")),
         target=tuple(target),
         source_preps=tuple(_strings(raw.get("source_preps"), f"{pid} source_preps")),
         reciprocal=bool(raw.get("reciprocal")),
         intent=intent,
         flags=flags,
-        subjects=_words(raw.get("subjects")),
+        subjects=_phrases(raw.get("subjects")),
         actor_kinds=tuple(raw.get("actor_kinds", [])),
         not_preps=tuple(_strings(raw.get("not_preps"), f"{pid} not_preps")),
         examples=_examples(raw.get("examples"), pid, event, where),
@@ -387,13 +395,13 @@ def load_patterns() -> PatternSet:
         raise EventWireError(f"lexicon: duplicate family ids {sorted(duplicates)}")
     grammar = load_grammar()
     mode_cues = {
-        category: {mode: _words(words) for mode, words in modes.items()}
+        category: {mode: _phrases(words) for mode, words in modes.items()}
         for category, modes in _read("modes.yaml").items()
     }
     for category, modes in mode_cues.items():
         for mode in modes:
             ontology.check_mode(category, mode, "lexicon/modes.yaml")
-    context_cues = {context: _words(words) for context, words in _read("contexts.yaml").items()}
+    context_cues = {context: _phrases(words) for context, words in _read("contexts.yaml").items()}
     for context in context_cues:
         if context not in ontology.contexts:
             raise EventWireError(f"lexicon/contexts.yaml: unknown context {context!r}")

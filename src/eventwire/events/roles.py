@@ -316,8 +316,13 @@ def prep_objects(token: Token, preps: tuple[str, ...] | list[str]) -> list[Token
 
 
 def phrase_tokens(token: Token) -> list[Token]:
-    """A noun's phrase for word matching: its left modifiers, itself and an "of" complement."""
-    tokens = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "punct")]
+    """A noun's phrase for word matching: its left modifiers, itself and an "of" complement.
+    A hyphen inside a word stays, since lexicon phrases keep it ("sit-in" -> sit - in)."""
+    tokens = [
+        t
+        for t in token.subtree
+        if t.i <= token.i and t.dep_ != "det" and (t.dep_ != "punct" or t.text == "-")
+    ]
     tokens = [t for t in tokens if t.head == token or t == token or t.head.head == token]
     for prep in children(token, "prep"):
         if lower(prep) == "of":
