@@ -293,7 +293,13 @@ def open_store(db: Path, read_only: bool = True) -> EventStore:
 
 @app.command()
 def ingest(
-    paths: PathsArgument,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Article files, directories, URLs or - (as for `code`), or the Parquet output "
+            "of `eventwire run`; none with --recode to recode only."
+        ),
+    ] = None,
     db: DbOption = DEFAULT_DB,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Articles per committed transaction.")
@@ -314,14 +320,25 @@ def ingest(
     fetch: FetchOption = False,
     fetch_timeout: FetchTimeoutOption = 15.0,
     fetch_concurrency: FetchConcurrencyOption = 4,
+    recode: Annotated[
+        bool,
+        typer.Option(
+            help="Also recode stored articles coded by another EventWire version, lexicon, "
+            "knowledge base or model."
+        ),
+    ] = False,
 ) -> None:
     """Code articles and store them in DuckDB; articles already stored are skipped."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from eventwire.nlp import BATCH_SIZE
     from eventwire.pipeline import Pipeline
-    from eventwire.store.ingest import ingest_articles
+    from eventwire.store.ingest import IngestReport, ingest_articles
+    from eventwire.store.recode import recode_store
 
+    paths = paths or []
+    if not paths and not recode:
+        raise fail("name the articles to ingest (or pass --recode to recode stored ones)")
     articles = open_articles(
         paths, input_format, published, column, fetch, fetch_timeout, fetch_concurrency
     )
@@ -350,7 +367,14 @@ def ingest(
                         highlight=False,
                     )
 
-            report = ingest_articles(store, pipeline, articles, batch_size, batch_done)
+            report = (
+                ingest_articles(store, pipeline, articles, batch_size, batch_done)
+                if paths
+                else IngestReport()
+            )
+            if recode:
+                progress.update(task, description=f"recoding older articles in {db}")
+                recoded = recode_store(store, pipeline, batch_size)
     except EventWireError as exc:
         raise fail(str(exc)) from None
     except KeyboardInterrupt:
@@ -359,12 +383,20 @@ def ingest(
         store.close()
     for problem in report.problems:
         err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False)
-    err.print(
-        f"{db}: stored {report.articles} new articles with {report.events} events; "
-        f"{report.already_stored} already stored; {len(report.problems)} skipped as unreadable",
-        highlight=False,
-    )
-    if report.articles == 0 and report.already_stored == 0:
+    if paths:
+        err.print(
+            f"{db}: stored {report.articles} new articles with {report.events} events; "
+            f"{report.already_stored} already stored; {len(report.problems)} skipped as "
+            "unreadable",
+            highlight=False,
+        )
+    if recode:
+        err.print(
+            f"{db}: recoded {recoded.articles} articles coded by another version "
+            f"({recoded.events} events now); all coded by {pipeline.provenance.short()}",
+            highlight=False,
+        )
+    if paths and report.articles == 0 and report.already_stored == 0:
         raise fail("no article could be stored")
 
 
@@ -392,6 +424,11 @@ TABLE_COLUMNS = {
     "week",
     "mentions",
     "merged_events",
+    "eventwire_version",
+    "lexicon_hash",
+    "kb_hash",
+    "models_hash",
+    "articles",
 }
 
 
@@ -559,6 +596,7 @@ def stats(
     try:
         totals = store.counts()
         groups = count_events(store, where)
+        groups["coder"] = store.provenance_mix()
     except EventWireError as exc:
         raise fail(str(exc)) from None
     finally:

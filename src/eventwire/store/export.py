@@ -65,7 +65,8 @@ SECTOR_NAMES = {
 
 FULL_SQL = (
     "SELECT e.*, {date} AS event_date, a.title AS article_title, a.outlet, a.url, "
-    "a.published, a.source AS article_source "
+    "a.published, a.source AS article_source, a.eventwire_version, a.lexicon_hash, "
+    "a.kb_hash, a.models_hash "
     "FROM events e JOIN articles a ON a.id = e.article_id WHERE {where} ORDER BY e.id"
 )
 

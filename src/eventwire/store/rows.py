@@ -7,11 +7,14 @@ from datetime import datetime
 from typing import Any
 
 from eventwire.model import Actor, Article, CodedArticle, Event
-from eventwire.store.schema import ACTOR_COLUMNS
+from eventwire.store.schema import ACTOR_COLUMNS, PROVENANCE_COLUMNS
 from eventwire.store.scores import score
 
 
-def article_row(article: Article, ingested_at: datetime) -> dict[str, Any]:
+def article_row(
+    article: Article, ingested_at: datetime, provenance: dict[str, str] | None = None
+) -> dict[str, Any]:
+    provenance = provenance or {}
     return {
         "id": article.id,
         "title": article.title,
@@ -27,6 +30,7 @@ def article_row(article: Article, ingested_at: datetime) -> dict[str, Any]:
         "duplicate_of": article.duplicate_of or None,
         "text": article.text,
         "ingested_at": ingested_at,
+        **{column: provenance.get(column) for column in PROVENANCE_COLUMNS},
     }
 
 
@@ -71,6 +75,17 @@ def event_row(event: Event) -> dict[str, Any]:
         "pattern": event.pattern,
         "explanation": event.explanation,
     }
+
+
+def coded_rows(
+    batch: list[CodedArticle], ingested_at: datetime
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The article, event, quote and flag rows of a batch of coded articles."""
+    articles = [article_row(c.article, ingested_at, c.provenance) for c in batch]
+    events = [event_row(event) for c in batch for event in c.events]
+    quotes = [row for c in batch for row in quote_rows(c)]
+    flags = [row for c in batch for row in flag_rows(c)]
+    return articles, events, quotes, flags
 
 
 def quote_rows(coded: CodedArticle) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ import duckdb
 from eventwire import __version__
 from eventwire.errors import EventWireError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 ACTOR_COLUMNS = ("name", "country", "sector", "kb_id", "role", "text")
 
@@ -50,7 +50,11 @@ CREATE TABLE articles (
     repairs JSON,
     duplicate_of VARCHAR,
     text VARCHAR,
-    ingested_at TIMESTAMP NOT NULL
+    ingested_at TIMESTAMP NOT NULL,
+    eventwire_version VARCHAR,
+    lexicon_hash VARCHAR,
+    kb_hash VARCHAR,
+    models_hash VARCHAR
 );
 CREATE TABLE events (
     id VARCHAR PRIMARY KEY,
@@ -146,9 +150,19 @@ def _add_background_and_place_precision(connection: duckdb.DuckDBPyConnection) -
     connection.execute("ALTER TABLE events ADD COLUMN location_precision VARCHAR")
 
 
+PROVENANCE_COLUMNS = ("eventwire_version", "lexicon_hash", "kb_hash", "models_hash")
+
+
+def add_provenance_columns(connection: duckdb.DuckDBPyConnection) -> None:
+    """Schema 2 -> 3: what coded each article; rows stored before stay NULL (unknown)."""
+    for column in PROVENANCE_COLUMNS:
+        connection.execute(f"ALTER TABLE articles ADD COLUMN {column} VARCHAR")
+
+
 # version it upgrades from -> function that brings a connection to the next version.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
     1: _add_background_and_place_precision,
+    2: add_provenance_columns,
 }
 
 
