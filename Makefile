@@ -3,6 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RAY_STAMP := $(VENV)/.installed-ray
 
 .PHONY: demo test lint format clean train screenshot
 
@@ -12,12 +13,17 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# The optional Ray engine (eventwire[ray]): the tests need it, the demo does not.
+$(RAY_STAMP): requirements-ray.lock $(STAMP)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-ray.lock
+	touch $(RAY_STAMP)
+
 demo: $(STAMP)
 	$(BIN)/eventwire code examples/
 	$(BIN)/eventwire ingest examples/ --db eventwire.duckdb
 	@echo "next: $(BIN)/eventwire serve   (then open http://127.0.0.1:8000/)"
 
-test: $(STAMP)
+test: $(STAMP) $(RAY_STAMP)
 	$(BIN)/python -m pytest
 
 # Retake docs/serve-overview.png (the README's picture) in the browser test.

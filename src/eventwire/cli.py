@@ -79,8 +79,49 @@ PathsArgument = Annotated[
 ]
 ModelOption = Annotated[str, typer.Option(help="Installed spaCy pipeline to parse with.")]
 WorkersOption = Annotated[
-    int, typer.Option(min=1, max=64, help="Processes that parse and code in parallel.")
+    int | None,
+    typer.Option(
+        min=1,
+        max=1024,
+        help="Processes (local engine; default 1) or Ray actors (default: every CPU of the "
+        "Ray instance) that parse and code in parallel.",
+    ),
 ]
+
+
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
+EngineOption = Annotated[
+    Engine, typer.Option(help="Where to parse and code: this machine, or a Ray cluster.")
+]
+AddressOption = Annotated[
+    str | None,
+    typer.Option(help="Ray cluster to join (e.g. ray://head:10001); default: start a local one."),
+]
+
+
+def load_pipeline_on(engine: Engine, model: str, workers: int | None, address: str | None, **kw):
+    """The pipeline, with the Ray engine plugged in when asked for (close it after use)."""
+    from eventwire.pipeline import Pipeline
+
+    if address and engine is not Engine.ray:
+        raise typer.BadParameter("--address needs --engine ray", param_hint="--address")
+    pipeline = Pipeline.load(model, workers=workers or 1, **kw)
+    if engine is Engine.ray:
+        from eventwire.engine.ray import RayEngine
+
+        pipeline.engine = RayEngine(model, address, workers, pipeline.batch_size)
+    return pipeline
+
+
+def close_engine(pipeline) -> None:
+    if pipeline is not None and pipeline.engine is not None:
+        pipeline.engine.close()
+
+
 PublishedOption = Annotated[
     str | None,
     typer.Option("--date", help="Publication date (YYYY-MM-DD) for articles that carry none."),
@@ -147,7 +188,9 @@ def code(
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.table,
     model: ModelOption = DEFAULT_MODEL,
-    workers: WorkersOption = 1,
+    workers: WorkersOption = None,
+    engine: EngineOption = Engine.local,
+    address: AddressOption = None,
     published: PublishedOption = None,
     include_negated: Annotated[bool, typer.Option(help="Also print negated events.")] = False,
     input_format: InputFormatOption = None,
@@ -157,19 +200,20 @@ def code(
     fetch_concurrency: FetchConcurrencyOption = 4,
 ) -> None:
     """Code news articles into PLOVER events and print them."""
-    from eventwire.pipeline import Pipeline
-
     articles = open_articles(
         paths, input_format, published, column, fetch, fetch_timeout, fetch_concurrency
     )
+    pipeline = None
     try:
-        pipeline = Pipeline.load(model, workers=workers)
+        pipeline = load_pipeline_on(engine, model, workers, address)
         coded = 0
         for result in pipeline.code(articles):
             coded += 1
             print_coded(result, output_format, include_negated)
     except EventWireError as exc:
         raise fail(str(exc)) from None
+    finally:
+        close_engine(pipeline)
     for problem in pipeline.problems:
         err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False, soft_wrap=True)
     if coded == 0:
@@ -312,7 +356,9 @@ def ingest(
         ),
     ] = None,
     model: ModelOption = DEFAULT_MODEL,
-    workers: WorkersOption = 1,
+    workers: WorkersOption = None,
+    engine: EngineOption = Engine.local,
+    address: AddressOption = None,
     published: PublishedOption = None,
     verbose: Annotated[bool, typer.Option(help="Print a line for every committed batch.")] = False,
     input_format: InputFormatOption = None,
@@ -331,18 +377,21 @@ def ingest(
     """Code articles and store them in DuckDB; articles already stored are skipped."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from eventwire.engine.manifest import is_run_output
     from eventwire.nlp import BATCH_SIZE
-    from eventwire.pipeline import Pipeline
     from eventwire.store.ingest import IngestReport, ingest_articles
     from eventwire.store.recode import recode_store
 
     paths = paths or []
     if not paths and not recode:
         raise fail("name the articles to ingest (or pass --recode to recode stored ones)")
+    runs = [Path(p) for p in paths if is_run_output(Path(p))]
+    paths = [p for p in paths if not is_run_output(Path(p))]
     articles = open_articles(
         paths, input_format, published, column, fetch, fetch_timeout, fetch_concurrency
     )
     store = open_store(db, read_only=False)
+    pipeline = None
     progress = Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -354,7 +403,12 @@ def ingest(
     try:
         if merge_window is not None and store.set_merge_window(merge_window):
             err.print(f"merge window set to {merge_window} day(s); merged events recomputed")
-        pipeline = Pipeline.load(model, batch_size=min(batch_size, BATCH_SIZE), workers=workers)
+        if runs:
+            load_runs(store, runs, db)
+        if paths or recode:
+            pipeline = load_pipeline_on(
+                engine, model, workers, address, batch_size=min(batch_size, BATCH_SIZE)
+            )
         with progress:
             task = progress.add_task(f"ingesting into {db}", total=None, events=0)
 
@@ -380,6 +434,7 @@ def ingest(
     except KeyboardInterrupt:
         raise fail("interrupted; committed batches are kept, rerun to finish") from None
     finally:
+        close_engine(pipeline)
         store.close()
     for problem in report.problems:
         err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False)
@@ -398,6 +453,81 @@ def ingest(
         )
     if paths and report.articles == 0 and report.already_stored == 0:
         raise fail("no article could be stored")
+
+
+def load_runs(store: EventStore, runs: list[Path], db: Path) -> None:
+    """Store the Parquet datasets of `eventwire run`, merging with what the store holds."""
+    from eventwire.engine.run import load_run
+
+    for out in runs:
+        loaded = load_run(store, out)
+        note = "" if loaded.complete else " (the run is not finished: rerun it, then load again)"
+        err.print(
+            f"{db}: stored {loaded.articles} new articles with {loaded.events} events from "
+            f"{loaded.shards} shards of {out}; {loaded.already_stored} already stored{note}",
+            highlight=False,
+        )
+
+
+@app.command()
+def run(
+    paths: PathsArgument,
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Folder of the Parquet dataset (and its manifest).")
+    ],
+    engine: EngineOption = Engine.ray,
+    address: AddressOption = None,
+    workers: WorkersOption = None,
+    model: ModelOption = DEFAULT_MODEL,
+    shard_size: Annotated[
+        int, typer.Option(min=1, help="Articles per shard (the unit of resuming).")
+    ] = 64,
+    published: PublishedOption = None,
+    input_format: InputFormatOption = None,
+    column: ColumnOption = None,
+    fetch: FetchOption = False,
+    fetch_timeout: FetchTimeoutOption = 15.0,
+    fetch_concurrency: FetchConcurrencyOption = 4,
+    verbose: Annotated[bool, typer.Option(help="Print a line for every finished shard.")] = False,
+) -> None:
+    """Code sources into a Parquet dataset (articles, events, quotes, flags by month); resumable.
+
+    Rerunning over the same sources skips the shards already finished; load the
+    dataset into a store with `eventwire ingest DIR`.
+    """
+    from eventwire.engine.run import SHARD_CHARS, run_to_parquet
+
+    articles = open_articles(
+        paths, input_format, published, column, fetch, fetch_timeout, fetch_concurrency
+    )
+    pipeline = None
+    try:
+        pipeline = load_pipeline_on(engine, model, workers, address)
+
+        def shard_done(number: int, record) -> None:
+            if verbose:
+                err.print(
+                    f"finished shard {number}: {record.articles} articles, {record.events} events",
+                    highlight=False,
+                )
+
+        report = run_to_parquet(pipeline, articles, out_dir, shard_size, SHARD_CHARS, shard_done)
+    except EventWireError as exc:
+        raise fail(str(exc)) from None
+    except KeyboardInterrupt:
+        raise fail("interrupted; finished shards are kept, rerun to resume") from None
+    finally:
+        close_engine(pipeline)
+    for problem in report.problems:
+        err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False)
+    err.print(
+        f"{out_dir}: wrote {report.shards} shards ({report.articles} articles, "
+        f"{report.events} events); {report.finished_before} shards finished before; "
+        f"{len(report.problems)} skipped as unreadable",
+        highlight=False,
+    )
+    if report.shards == 0 and report.finished_before == 0:
+        raise fail("no article could be coded")
 
 
 # What a terminal table shows; jsonl and csv carry every column.

@@ -42,3 +42,30 @@ def _code_batch(articles: list[Article]) -> list[CodedArticle]:
     assert pipeline is not None, "code_in_workers sets the pipeline before forking"
     parsed = parse_batches(pipeline.nlp, ((a.text, a) for a in articles), pipeline.batch_size)
     return list(pipeline.code_parsed(parsed))
+
+
+def code_shards(
+    pipeline: Pipeline, shards: Iterable[tuple[int, list[Article]]]
+) -> Iterator[tuple[int, list[CodedArticle]]]:
+    """Code numbered shards of cleaned articles; each shard's number comes back with its results.
+
+    The articles of all shards flow through ``pipeline.code_cleaned`` as one stream
+    (one set of forked workers, not one per shard) and are regrouped by article id,
+    so an article the pipeline drops leaves its shard one shorter.
+    """
+    pending: deque[tuple[int, set[str], list[CodedArticle]]] = deque()
+
+    def stream() -> Iterator[tuple[str, Article]]:
+        for number, shard in shards:
+            pending.append((number, {a.id for a in shard}, []))
+            for article in shard:
+                yield article.text, article
+
+    for coded in pipeline.code_cleaned(stream()):
+        while coded.article.id not in pending[0][1]:
+            number, _, done = pending.popleft()
+            yield number, done
+        pending[0][2].append(coded)
+    while pending:
+        number, _, done = pending.popleft()
+        yield number, done
