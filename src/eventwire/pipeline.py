@@ -6,8 +6,11 @@ in batches). Every stage is a plain call on the shared data model.
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from spacy.language import Language
@@ -32,8 +35,8 @@ class Pipeline:
     batch_size: int = BATCH_SIZE
     workers: int = 1
     problems: list[DocumentError] = field(default_factory=list)
-    engine: Any = None  # None: this process (or forked workers); else e.g. engine.ray.RayEngine
-    provenance: Provenance | None = None
+    engine: Any = None  # None: this process or forked workers; else e.g. engine.ray.RayEngine
+    provenance: Provenance | None = None  # what codes here; from the loaded model and data
 
     def __post_init__(self) -> None:
         if self.provenance is None:
@@ -58,16 +61,32 @@ class Pipeline:
         """
         yield from self.code_cleaned(self.clean_stream(articles, skip))
 
-    def code_cleaned(self, cleaned: Iterable[tuple[str, Article]]) -> Iterator[CodedArticle]:
-        """Parse and code cleaned articles, in input order, on the chosen engine."""
+    def code_cleaned(self, cleaned: Iterator[tuple[str, Article]]) -> Iterator[CodedArticle]:
+        """Parse and code cleaned articles in input order, on the chosen engine."""
         if self.engine is not None:
             yield from self.engine.code(self, cleaned)
         elif self.workers > 1:
-            from eventwire.engine.local import code_in_workers
-
-            yield from code_in_workers(self, cleaned)
+            yield from self._code_in_workers(cleaned)
         else:
             yield from self.code_parsed(parse_batches(self.nlp, cleaned, self.batch_size))
+
+    def _code_in_workers(self, cleaned: Iterator[tuple[str, Article]]) -> Iterator[CodedArticle]:
+        """Parse and code batches in forked processes that inherit the loaded models.
+
+        Cleaning and duplicate checks stay here (they need the whole stream); at most
+        two batches per worker are in flight, so memory stays bounded on any input.
+        """
+        global _worker_pipeline
+        _worker_pipeline = self
+        batches = iter(lambda: [article for _, article in islice(cleaned, self.batch_size)], [])
+        pending: deque = deque()
+        with multiprocessing.get_context("fork").Pool(self.workers) as pool:
+            for batch in batches:
+                pending.append(pool.apply_async(_code_batch, (batch,)))
+                if len(pending) >= 2 * self.workers:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
 
     def clean_stream(
         self,
@@ -103,5 +122,19 @@ class Pipeline:
         background.mark_background(events, doc, article)
         places.assign_locations(events, doc, article)
         found_quotes = quotes.extract_quotes(doc, mentions)
-        provenance = self.provenance.to_dict() if self.provenance else {}
-        return CodedArticle(article, events, found_quotes, flags, provenance)
+        return CodedArticle(
+            article=article,
+            events=events,
+            quotes=found_quotes,
+            flags=flags,
+            provenance=self.provenance.to_dict() if self.provenance else {},
+        )
+
+
+_worker_pipeline: Pipeline | None = None  # set before the workers fork; they inherit it
+
+
+def _code_batch(articles: list[Article]) -> list[CodedArticle]:
+    pipeline = _worker_pipeline
+    parsed = parse_batches(pipeline.nlp, ((a.text, a) for a in articles), pipeline.batch_size)
+    return list(pipeline.code_parsed(parsed))

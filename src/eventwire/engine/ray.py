@@ -63,9 +63,7 @@ class CodingWorker:
     def code(self, articles: list[Article]) -> tuple[list[CodedArticle], list[DocumentError]]:
         first = len(self.pipeline.problems)
         coded = list(self.pipeline.code_cleaned((a.text, a) for a in articles))
-        problems = self.pipeline.problems[first:]
-        del self.pipeline.problems[first:]
-        return coded, problems
+        return coded, list(self.pipeline.problems)[first:]
 
     def peak_memory_mib(self) -> float:
         """Peak resident memory of this worker process (Linux reports KiB)."""
@@ -151,7 +149,8 @@ class RayEngine:
 
     def _next(self, pool: Any, pipeline: Pipeline, number: int) -> tuple[int, list[CodedArticle]]:
         coded, problems = pool.get_next()
-        pipeline.problems.extend(problems)
+        for problem in problems:
+            pipeline.problems.append(problem)
         return number, coded
 
     def peak_memory_mib(self) -> list[float]:

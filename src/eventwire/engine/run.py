@@ -81,7 +81,7 @@ def run_to_parquet(
             on_shard(number, record)
     manifest.complete = True
     manifest.save()
-    report.problems = pipeline.problems[first_problem:]
+    report.problems = list(pipeline.problems)[first_problem:]
     return report
 
 
