@@ -105,17 +105,17 @@ def test_recode_brings_a_store_of_two_versions_to_the_current_one(
     assert versions == [(pipeline.provenance.eventwire_version, pipeline.provenance.models_hash)]
 
 
-def test_a_schema_1_store_is_migrated_and_its_articles_count_as_unknown(
+def test_a_schema_2_store_is_migrated_and_its_articles_count_as_unknown(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:
     db = tmp_path / "v1.duckdb"
     with EventStore(db) as store:
         ingest_articles(store, pipeline, read_articles([write_articles(tmp_path / "news")]))
-    with duckdb.connect(str(db)) as connection:  # make it the file an EventWire 0.1 wrote
+    with duckdb.connect(str(db)) as connection:  # make it the file of schema 2 (no provenance)
         for column in ("eventwire_version", "lexicon_hash", "kb_hash", "models_hash"):
             connection.execute(f"ALTER TABLE articles DROP COLUMN {column}")
         connection.execute("DELETE FROM schema_version")
-        connection.execute("INSERT INTO schema_version (version, written_by) VALUES (1, 'x')")
+        connection.execute("INSERT INTO schema_version (version, written_by) VALUES (2, 'x')")
 
     code, _, _ = run_cli("ingest", "--recode", "--db", str(db))  # migrates, then recodes
     assert code == 0

@@ -303,6 +303,8 @@ def test_schema_1_database_gains_background_and_place_precision(tmp_path: Path) 
     with duckdb.connect(str(path)) as connection:  # make it what schema 1 wrote
         connection.execute("ALTER TABLE events DROP COLUMN background")
         connection.execute("ALTER TABLE events DROP COLUMN location_precision")
+        for column in ("eventwire_version", "lexicon_hash", "kb_hash", "models_hash"):
+            connection.execute(f"ALTER TABLE articles DROP COLUMN {column}")  # schema 3's
     set_version(path, 1)
     with EventStore(path) as store:
         rows = store.connection.execute(
