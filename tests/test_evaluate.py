@@ -261,7 +261,7 @@ def test_a_frozen_split_is_scored_without_its_errors_and_must_be_unchanged(
 @pytest.mark.shared
 @pytest.mark.parametrize(
     ("name", "core_recall", "precision"),
-    [("guardian_tuning.jsonl", 0.12, 0.13), ("guardian_blind_v2.jsonl", 0.18, 0.20)],
+    [("guardian_tuning.jsonl", 0.14, 0.15), ("guardian_blind_v2.jsonl", 0.18, 0.20)],
 )
 def test_the_guardian_split_holds_its_figures(
     pipeline, name: str, core_recall: float, precision: float
