@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# Unexpected exceptions inside a document re-raise in tests (eventwire.errors.strict).
+os.environ.setdefault("EVENTWIRE_STRICT", "1")
 SHARED = Path(os.environ.get("EVENTWIRE_SHARED", REPO.parent / "shared"))
 
 

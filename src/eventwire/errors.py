@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 
 class EventWireError(Exception):
     """A problem a person can act on (bad input, unknown model, unreadable file)."""
@@ -14,3 +16,9 @@ class DocumentError(EventWireError):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+
+
+def strict() -> bool:
+    """True under ``EVENTWIRE_STRICT=1`` (the test suite): an unexpected exception inside one
+    document is re-raised instead of becoming that document's problem, so real bugs fail."""
+    return os.environ.get("EVENTWIRE_STRICT") == "1"
