@@ -605,3 +605,22 @@ def test_a_hyphenated_object_word_matches_as_the_tokenizer_splits_it(pipeline) -
     # the tokenizer reads "sit-in" as three tokens; the lexicon phrase must match them
     found = triples(coded(pipeline, "Chilean students staged a sit-in outside the ministry."))
     assert any(kind == "PROTEST" and source == "CHL" for kind, source, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("A missile killed three Ukrainian soldiers near Kharkiv.", None, "UKR"),
+        ("A roadside bomb killed four Afghan soldiers in Helmand.", None, "AFG"),
+        ("Two Kenyan soldiers were killed by a landmine.", None, "KEN"),
+        ("Russian missiles killed three Ukrainian soldiers near Kharkiv.", "RUS", "UKR"),
+    ],
+)
+def test_a_weapon_as_subject_is_no_actor(pipeline, text, source, target) -> None:
+    """The weapon is the instrument: the attack is coded on its target, its doer unknown
+    unless a country or group is named on the weapon."""
+    assert ("ASSAULT", source, target) in triples(coded(pipeline, text))
+
+
+def test_a_weapon_subject_needs_a_known_target(pipeline) -> None:
+    assert not triples(coded(pipeline, "A missile hit an empty field on Tuesday."))

@@ -100,6 +100,8 @@ def roles_of(
     if is_passive(verb, grammar):
         agents = prep_objects(verb, ("by",))
         sources = finder.actors(agents[0], "passive agent", acting=True) if agents else []
+        if agents and is_bare_instrument(agents[0], sources, grammar):
+            sources = []  # "were hit by a missile": an agentless passive
         subject = next(iter(children(verb, "nsubjpass")), None)
         targets = finder.actors(subject, "passive subject")
         if not targets:
@@ -107,10 +109,24 @@ def roles_of(
         return sources, targets
     subject = clause_subject(verb, grammar)
     sources = finder.actors(subject, "subject", acting=True)
+    if is_bare_instrument(subject, sources, grammar):
+        sources, match.unknown_doer = [], True
+        match.notes.append("a weapon as subject: the attacker is unknown")
     targets = verb_targets(verb, pattern, finder)
     sources_ids = {id(s.mention) for s in sources if s.mention}
     targets = [t for t in targets if not (t.mention and id(t.mention) in sources_ids)]
     return sources, targets
+
+
+def is_bare_instrument(phrase: Token | None, refs: list[ActorRef], grammar: Grammar) -> bool:
+    """A weapon or blast that names no doer ("a roadside bomb", "a missile"): not an actor.
+
+    The act then has no known source, like an agentless passive, and is kept when its
+    target is known; "a Taliban bomb" or "Russian missiles" name their doer and keep it.
+    """
+    if phrase is None or lemma(phrase) not in grammar.instrument_words:
+        return False
+    return not any(ref.resolved for ref in refs)
 
 
 def verb_targets(verb: Token, pattern: Pattern, finder: ActorFinder) -> list[ActorRef]:

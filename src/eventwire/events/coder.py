@@ -209,11 +209,10 @@ class EventCoder:
     ) -> list[Event]:
         grammar = self.patterns.grammar
         if not match.sources and not (
-            match.kind != "noun"
-            and is_passive(match.trigger, grammar)
+            (match.unknown_doer or (match.kind != "noun" and is_passive(match.trigger, grammar)))
             and any(t.resolved for t in match.targets)
         ):
-            return []  # PLOVER codes no event without an actor, bar "X was attacked"
+            return []  # no event without an actor, bar "X was attacked" and "a bomb killed X"
         events = []
         for source, target in pairs(match):
             tokens = [match.trigger] + [r.token for r in (source, target) if r is not None]

@@ -34,6 +34,7 @@ class Match:
     speaker: list[ActorRef] = field(default_factory=list)
     reciprocal_complement: bool = False  # "A and B decided to meet": the act is mutual
     classifier: float | None = None  # the classifier's probability, for a trigger it added
+    unknown_doer: bool = False  # the subject is a weapon naming no doer ("a bomb killed")
 
 
 def match_of(pattern: Pattern, trigger: Token, kind: str) -> Match:

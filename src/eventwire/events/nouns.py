@@ -80,6 +80,8 @@ def code_noun(
         # did to someone; "the withdrawal poses a problem for X" names no recipient
         for obj in children(governor, "dobj"):
             targets += [r for r in finder.actors(obj, "object of the event's effect") if r.resolved]
+        # "a roadside bomb killed four soldiers": with no doer named, the attacker is unknown
+        match.unknown_doer = bool(targets) and not sources
     if not targets and hanging is not None:
         for item in prep_objects(hanging, pattern.target):
             targets += finder.actors(item, "preposition of the phrase it hangs from")

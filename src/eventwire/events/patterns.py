@@ -161,6 +161,7 @@ GRAMMAR_KEYS = (
     "stative_participles",
     "allegation_lemmas",
     "wish_lemmas",
+    "instrument_words",
 )
 
 
@@ -198,6 +199,7 @@ class Grammar:
     stative_participles: frozenset[str]
     allegation_lemmas: frozenset[str]
     wish_lemmas: frozenset[str]
+    instrument_words: frozenset[str]
 
 
 def _grammar(raw: object, where: str = "lexicon/grammar.yaml") -> Grammar:
