@@ -624,3 +624,28 @@ def test_a_weapon_as_subject_is_no_actor(pipeline, text, source, target) -> None
 
 def test_a_weapon_subject_needs_a_known_target(pipeline) -> None:
     assert not triples(coded(pipeline, "A missile hit an empty field on Tuesday."))
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "Vladimir Putin met Emmanuel Macron in Moscow on Monday and praised him warmly.",
+            ("SUPPORT", "RUS", "FRA"),
+        ),
+        ("Emmanuel Macron said Vladimir Putin had telephoned him on Sunday.", None),
+        ("Olaf Scholz welcomed Narendra Modi to Berlin, thanking him for the visit.", None),
+    ],
+)
+def test_an_object_pronoun_is_the_nearest_person_not_its_own_subject(
+    pipeline, text, triple
+) -> None:
+    """ "him"/"her" never means the subject of its own clause (or of the clause lending it
+    one), so "Putin ... praised him" is Macron and "Putin had telephoned him" is Macron."""
+    events = [e for e in coded(pipeline, text) if e.target and e.target.text.lower() == "him"]
+    assert events, "the pronoun should be the recipient of an event"
+    subject_countries = {e.source.country for e in events if e.source}
+    target_countries = {e.target.country for e in events}
+    assert not subject_countries & target_countries
+    if triple is not None:
+        assert triple in triples(events)

@@ -3,33 +3,55 @@ has already named, and which of several same-named people is meant."""
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from eventwire.actors.kb import OFFICE_RANK, Person
 from eventwire.actors.names import Target, normalise_name, person_surnames
 from eventwire.actors.state import PassState, PersonRef
-from eventwire.actors.words import PRONOUNS, SUBJECT_DEPS
+from eventwire.actors.words import OBJECT_DEPS, OBJECT_PRONOUNS, PRONOUNS, SUBJECT_DEPS
 from eventwire.model import Actor
+
+# Clauses whose subject is understood from the clause above ("X met Y, praising him").
+SUBJECTLESS_CLAUSES = frozenset({"advcl", "xcomp", "conj", "acl", "ccomp"})
 
 
 class Coreference(PassState):
     """Pointing back to persons already named in the document."""
 
     def at_pronoun(self, i: int) -> int | None:
+        token = self.doc[i]
+        if self.lower[i] in OBJECT_PRONOUNS:
+            return self.at_object_pronoun(i) if self.parsed and token.dep_ in OBJECT_DEPS else None
         if self.lower[i] not in PRONOUNS:
             return None
-        token = self.doc[i]
         if self.parsed and token.dep_ not in SUBJECT_DEPS:
             return None
         pronoun = token.lower_
-        near = [
-            p
-            for p in self.people
-            if self.sentence_distance(p.start, i) <= self.settings.pronoun_window
-            and self.pronoun_of.get(p.person_id or "", pronoun) == pronoun
-        ]
+        near = self.people_near(i, pronoun)
         ref = next((p for p in reversed(near) if p.subject), None)
         ref = ref or (near[-1] if near else None)
         if ref is None:
             return self.pronoun_from_context(i)
+        return self.refer(i, ref, pronoun)
+
+    def at_object_pronoun(self, i: int) -> int | None:
+        """ "him"/"her": the nearest person named before who is not the subject of the
+        pronoun's own clause ("X accused him" never means X; "X met Y, praising him" is Y)."""
+        pronoun = OBJECT_PRONOUNS[self.lower[i]]
+        own_subjects = clause_subject_tokens(self.doc[i])
+        near = [p for p in self.people_near(i, pronoun) if p.start not in own_subjects]
+        return self.refer(i, near[-1], pronoun) if near else None
+
+    def people_near(self, i: int, pronoun: str) -> list[PersonRef]:
+        return [
+            p
+            for p in self.people
+            if p.start < i
+            and self.sentence_distance(p.start, i) <= self.settings.pronoun_window
+            and self.pronoun_of.get(p.person_id or "", pronoun) == pronoun
+        ]
+
+    def refer(self, i: int, ref: PersonRef, pronoun: str) -> int | None:
         if ref.actor is None:
             return None
         if ref.person_id:  # once "he", never "she" in the same article, and the reverse
@@ -124,3 +146,18 @@ class Coreference(PassState):
             return False
         surnames = {normalise_name(s) for s in person_surnames(person)}
         return not surnames.isdisjoint(self.r.shared_surnames)
+
+
+def clause_subject_tokens(pronoun: Token) -> set[int]:
+    """Token indices of the subjects of the pronoun's clause and of the clauses above it
+    that lend it their subject (walking up while a clause has no subject of its own)."""
+    found: set[int] = set()
+    verb = pronoun.head
+    for _ in range(4):  # a few clauses up is enough; bounded on any parse
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        for subject in subjects:
+            found.update(t.i for t in subject.subtree)
+        if subjects or verb.dep_ not in SUBJECTLESS_CLAUSES or verb.head is verb:
+            break
+        verb = verb.head
+    return found

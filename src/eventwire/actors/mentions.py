@@ -20,7 +20,13 @@ from eventwire.actors.names import (
 )
 from eventwire.actors.offices import title_after_entity, title_before_entity
 from eventwire.actors.state import PassState
-from eventwire.actors.words import BACKING_WORDS, POSSESSIVE, PRONOUNS, RESIDENCE_SKIP
+from eventwire.actors.words import (
+    BACKING_WORDS,
+    OBJECT_PRONOUNS,
+    POSSESSIVE,
+    PRONOUNS,
+    RESIDENCE_SKIP,
+)
 from eventwire.model import Actor, Mention
 
 
@@ -47,6 +53,7 @@ class MentionFinding(PassState):
             or word in self.r.organisation_titles.sizes
             or word in self.r.agents.sizes
             or word in PRONOUNS
+            or word in OBJECT_PRONOUNS
             or i in self.place_ents
             or i in self.person_ents
         )

@@ -84,6 +84,10 @@ ANTECEDENT_DEPS = SUBJECT_DEPS | {"ROOT"}
 
 PRONOUNS = frozenset({"he", "she"})
 
+# Object pronouns and the subject form they share a referent with ("accusing him of").
+OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
+
 # Words between "ethnic Albanians in" and the country: "in (the) south(ern) Serbia".
 RESIDENCE_SKIP = frozenset(
     {"the", "south", "southern", "north", "northern", "east", "eastern", "west", "western"}
