@@ -758,3 +758,9 @@ def test_rights_groups_with_no_country_are_ngos(mentions) -> None:
     assert found.actor.code == "NGO NGO"
     located = mentions("A rights group based in Chile condemned the verdict.")
     assert [m.actor.code for m in located][:1] == ["CHL NGO"]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_names_match_with_either_apostrophe(mentions, apostrophe) -> None:
+    found = mentions(f"The Kurdistan Workers{apostrophe} Party attacked an army post.")
+    assert ("TUR", "REB") in {(m.actor.country, m.actor.sector) for m in found}

@@ -200,7 +200,10 @@ class NameIndex:
         term = strip_article(term.strip())
         if not term:
             return
-        for form in {term, fold(term)}:
+        forms = {term, fold(term)}
+        # News text writes the apostrophe both ways ("Workers' Party", "Workers’ Party")
+        forms |= {f.replace("'", "’") for f in forms} | {f.replace("’", "'") for f in forms}
+        for form in forms:
             bucket = self.targets.setdefault(form, [])
             if target not in bucket:
                 bucket.append(target)
