@@ -13,7 +13,11 @@ from spacy.tokens import Doc, Token
 
 def evidence_head(doc: Doc, span: tuple[int, int]) -> Token | None:
     """The head token of the characters ``span`` in ``doc``, or None for an empty span."""
-    tokens = [t for t in doc if t.idx < span[1] and t.idx + len(t) > span[0]]
+    if span[1] <= span[0]:
+        return None
+    # The tokens the characters touch, found in time linear in the span, not the document
+    covered = doc.char_span(span[0], span[1], alignment_mode="expand")
+    tokens = list(covered) if covered is not None else []
     if not tokens:
         return None
     inside = {t.i for t in tokens}
