@@ -184,7 +184,13 @@ def test_a_first_name_alone_never_picks_a_person(mentions) -> None:
     """ "Omar" is a known surname (Mullah Omar) and "Hassan" one of a minister in office in
     2019, but neither names the people below."""
     found = mentions("President Omar Testfield met Hassan Hassan and Beirut.", date(2019, 5, 1))
-    assert [m.text for m in found] == ["Beirut"]
+    assert [m.text for m in found] == ["President Omar Testfield", "Beirut"]
+    # the title makes an unknown person a government actor, never a KB person
+    assert (found[0].actor.kb_id, found[0].actor.country, found[0].actor.sector) == (
+        None,
+        None,
+        "GOV",
+    )
 
 
 def test_name_words_hold_name_parts_only(resolver: ActorResolver) -> None:
@@ -492,6 +498,7 @@ def test_a_name_after_a_title_must_fit_its_country_and_office(mentions) -> None:
     )
     assert [(m.text, m.actor.name, m.actor.kb_id) for m in found] == [
         ("Israeli Prime Minister Benjamin", "Benjamin", None),
+        ("President Benjamin", "President Benjamin", None),  # a president, not a KB person
     ]
 
 

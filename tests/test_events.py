@@ -649,3 +649,20 @@ def test_an_object_pronoun_is_the_nearest_person_not_its_own_subject(
     assert not subject_countries & target_countries
     if triple is not None:
         assert triple in triples(events)
+
+
+def test_a_title_before_an_unknown_name_is_a_government_actor(pipeline) -> None:
+    """The KB need not know the person: the title says they act for a government, and the
+    sentence's one country says which."""
+    events = coded(pipeline, "President Zorgon lifted the nightly curfew in Malawi on Sunday.")
+    assert ("CONCEDE", "MWI", "MWI") in triples(events)
+    assert any(e.source and e.source.sector == "GOV" and e.source.kb_id is None for e in events)
+
+
+def test_a_government_is_not_localised_into_its_own_recipient(pipeline) -> None:
+    events = coded(pipeline, "Foreign Minister Blatt condemned Germany on Monday.")
+    assert triples(events) == {("ACCUSE", None, "DEU")}
+
+
+def test_a_former_title_before_an_unknown_name_acts_for_no_government(pipeline) -> None:
+    assert not triples(coded(pipeline, "The former president Zorgon condemned Germany."))

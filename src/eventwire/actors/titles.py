@@ -10,6 +10,17 @@ from eventwire.actors.state import PassState
 from eventwire.actors.words import FORMER_WORDS, NOT_PERSON_ENTS, POSSESSIVE
 from eventwire.model import Actor
 
+# Offices of a state's government: whoever holds one acts for it (CAMEO GOV)
+STATE_OFFICES = frozenset(
+    {
+        "head_of_state",
+        "head_of_government",
+        "foreign_minister",
+        "defence_minister",
+        "interior_minister",
+    }
+)
+
 
 class TitleReading(PassState):
     """Titles: the office holder on the date, or the named person in that office."""
@@ -41,8 +52,20 @@ class TitleReading(PassState):
         name = self.name_after(end, None, office)
         if name and name[0] > end:
             name_end, actor, basis = name
-            if actor is None:  # a title before an unknown name with no country: nothing to code
-                self.note_unknown_person(end, name_end)
+            if actor is None:  # a title before a name the KB does not know
+                if office not in STATE_OFFICES or self.is_former(i):
+                    self.note_unknown_person(end, name_end)
+                    return name_end
+                # "President Dos Santos": an office holder acts for a government; which
+                # country's, the sentence or the article says (events.assign.localise)
+                role = self.doc[i:end].text
+                self.add(
+                    i,
+                    name_end,
+                    Actor(self.doc[i:name_end].text, None, "GOV", None, role),
+                    "title before a name the KB does not know",
+                    office,
+                )
                 return name_end
             if not self.is_former(i):
                 actor = self.as_titled(actor, office)

@@ -343,7 +343,7 @@ def localise(match: Match, sentence: Span, finder: ActorFinder, grammar: Grammar
         how = f"the country the article is about ({home})"
     else:
         return
-    for refs in (match.sources, match.targets):
+    for refs, others in ((match.sources, match.targets), (match.targets, match.sources)):
         for position, ref in enumerate(refs):
             actor = ref.actor
             unnamed_crowd = (
@@ -352,6 +352,11 @@ def localise(match: Match, sentence: Span, finder: ActorFinder, grammar: Grammar
             transnational = actor.country in TRANSNATIONAL_CODES
             if (actor.country and not transnational) or not (actor.sector or unnamed_crowd):
                 continue
+            if actor.sector == "GOV" and any(
+                (o.actor.country, o.actor.sector) == (home, "GOV") and o.how == "object"
+                for o in others
+            ):
+                continue  # "Minister X condemned Germany": not Germany's own government
             refs[position] = ActorRef(
                 Actor(
                     name=f"{actor.name} ({home})",
